@@ -1,0 +1,2 @@
+/** Organisation structure: groups, teams and the services they own. */
+package io.plumbline.events.org;

@@ -1,0 +1,2 @@
+/** Incidents, postmortems and their action items. */
+package io.plumbline.events.postmortem;

@@ -1,0 +1,2 @@
+/** Toil measurements and the automations that remove toil. */
+package io.plumbline.events.toil;
