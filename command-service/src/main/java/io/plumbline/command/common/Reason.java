@@ -1,0 +1,43 @@
+package io.plumbline.command.common;
+
+/** A stable, machine-readable reason for refusing a command; part of the API contract. */
+public enum Reason {
+  UNKNOWN_GROUP(Kind.NOT_FOUND),
+  UNKNOWN_TEAM(Kind.NOT_FOUND),
+  UNKNOWN_SERVICE(Kind.NOT_FOUND),
+  UNKNOWN_SLO(Kind.NOT_FOUND),
+  EVENT_ID_REUSED(Kind.CONFLICT),
+  ALREADY_EXISTS(Kind.CONFLICT),
+  TEAM_RETIRED(Kind.CONFLICT),
+  SLO_RETIRED(Kind.CONFLICT),
+  GROUP_PARENT_CHANGED(Kind.CONFLICT),
+  OBJECTIVE_OUT_OF_RANGE(Kind.INVALID),
+  WINDOW_OUT_OF_RANGE(Kind.INVALID),
+  TIER_OUT_OF_RANGE(Kind.INVALID),
+  SELF_PARENT(Kind.INVALID);
+
+  /** How a reason relates to the request, independent of any transport. */
+  public enum Kind {
+    NOT_FOUND,
+    CONFLICT,
+    INVALID
+  }
+
+  private final Kind kind;
+
+  Reason(Kind kind) {
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /**
+   * The reason's code as it appears in problem types: {@code OBJECTIVE_OUT_OF_RANGE} → {@code
+   * objective-out-of-range}.
+   */
+  public String code() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,2 @@
+/** Groups: the org tree that rollups follow. */
+package io.plumbline.command.group;

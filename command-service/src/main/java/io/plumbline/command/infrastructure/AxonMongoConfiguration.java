@@ -1,0 +1,60 @@
+package io.plumbline.command.infrastructure;
+
+import com.mongodb.client.MongoClient;
+import io.plumbline.events.EventTypes;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Stores events and tracking tokens in MongoDB. Declared here rather than through the Mongo
+ * extension's starter, which auto-configures too late and loses its token store.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonMongoConfiguration {
+
+  @Bean
+  MongoTemplate axonMongoTemplate(
+      MongoClient client, @Value("${spring.data.mongodb.database:plumbline}") String database) {
+    return DefaultMongoTemplate.builder().mongoDatabase(client, database).build();
+  }
+
+  @Bean
+  EventStorageEngine eventStorageEngine(
+      MongoTemplate axonMongoTemplate,
+      @Qualifier("eventSerializer") Serializer eventSerializer,
+      Serializer serializer) {
+    MongoEventStorageEngine engine =
+        MongoEventStorageEngine.builder()
+            .mongoTemplate(axonMongoTemplate)
+            .eventSerializer(eventSerializer)
+            .snapshotSerializer(serializer)
+            .build();
+    engine.ensureIndexes();
+    return engine;
+  }
+
+  @Bean
+  TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+    return MongoTokenStore.builder()
+        .mongoTemplate(axonMongoTemplate)
+        .serializer(serializer)
+        .ensureIndexes(true)
+        .build();
+  }
+
+  /** Reads payload revisions from the contract's own annotation, so the contract needs no Axon. */
+  @Bean
+  RevisionResolver revisionResolver() {
+    return EventTypes::revisionOf;
+  }
+}

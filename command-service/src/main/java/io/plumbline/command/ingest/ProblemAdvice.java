@@ -1,0 +1,99 @@
+package io.plumbline.command.ingest;
+
+import io.plumbline.command.common.CommandRejectedException;
+import io.plumbline.command.common.Reason;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every refusal as RFC 9457 problem details: a stable {@code type} per reason, the {@code reason}
+ * code, the offending {@code field} and a sentence for humans.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+  static final String TYPE_PREFIX = "urn:plumbline:problem:";
+  private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+  @ExceptionHandler(SubmissionRejectedException.class)
+  ProblemDetail rejected(SubmissionRejectedException e) {
+    ProblemDetail problem = problem(e.status(), e.reason(), e.getMessage());
+    if (!e.errors().isEmpty()) {
+      problem.setProperty("field", e.errors().get(0).get("field"));
+      problem.setProperty("errors", e.errors());
+    }
+    return problem;
+  }
+
+  @ExceptionHandler(CommandRejectedException.class)
+  ProblemDetail rejected(CommandRejectedException e) {
+    ProblemDetail problem = problem(statusOf(e.reason()), e.reason().code(), e.getMessage());
+    if (e.field() != null) {
+      problem.setProperty("field", e.field());
+      problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    }
+    return problem;
+  }
+
+  @ExceptionHandler(AggregateNotFoundException.class)
+  ProblemDetail unknownAggregate(AggregateNotFoundException e) {
+    String id = String.valueOf(e.getAggregateIdentifier());
+    String teamId = id.startsWith("team:") ? id.substring("team:".length()) : id;
+    ProblemDetail problem =
+        problem(
+            HttpStatus.NOT_FOUND,
+            Reason.UNKNOWN_TEAM.code(),
+            "Team '%s' is not registered.".formatted(teamId));
+    problem.setProperty("field", "teamId");
+    return problem;
+  }
+
+  /** The event store could not be reached: nothing was stored, the client should retry. */
+  @ExceptionHandler({
+    com.mongodb.MongoException.class,
+    org.axonframework.eventsourcing.eventstore.EventStoreException.class
+  })
+  ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e) {
+    log.warn("Event store unavailable: {}", e.toString());
+    ProblemDetail problem =
+        problem(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "event-store-unavailable",
+            "The event store cannot be reached; nothing was stored. Retry later.");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(problem);
+  }
+
+  static ProblemDetail problem(HttpStatus status, String reason, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(TYPE_PREFIX + reason));
+    problem.setTitle(title(reason));
+    problem.setProperty("reason", reason);
+    return problem;
+  }
+
+  private static HttpStatus statusOf(Reason reason) {
+    return switch (reason.kind()) {
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+    };
+  }
+
+  private static String title(String reason) {
+    String words = reason.replace('-', ' ');
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+}

@@ -1,0 +1,26 @@
+package io.plumbline.command.slo;
+
+import io.plumbline.command.common.EvidenceCommand;
+import io.plumbline.command.common.Ids;
+import io.plumbline.command.team.Team;
+import io.plumbline.events.slo.BudgetAction;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Record that an SLO's error budget ran out and the team acted on its policy. */
+public record InvokeErrorBudgetPolicy(
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String sloId,
+    @NotNull BudgetAction action,
+    @NotNull Instant occurredAt)
+    implements EvidenceCommand {
+
+  @TargetAggregateIdentifier
+  public String aggregateId() {
+    return Team.aggregateId(teamId);
+  }
+}

@@ -1,0 +1,261 @@
+package io.plumbline.command.team;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.plumbline.command.common.CommandRejectedException;
+import io.plumbline.command.common.Outcome;
+import io.plumbline.command.group.GroupDirectory;
+import io.plumbline.command.slo.DefineSlo;
+import io.plumbline.command.slo.InvokeErrorBudgetPolicy;
+import io.plumbline.command.slo.RetireSlo;
+import io.plumbline.command.slo.ReviewSlo;
+import io.plumbline.events.org.ServiceRegistered;
+import io.plumbline.events.org.TeamRegistered;
+import io.plumbline.events.slo.BudgetAction;
+import io.plumbline.events.slo.ErrorBudgetPolicyInvoked;
+import io.plumbline.events.slo.SliKind;
+import io.plumbline.events.slo.SloDefined;
+import io.plumbline.events.slo.SloRetired;
+import io.plumbline.events.slo.SloReviewed;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TeamTest {
+
+  private static final Instant T0 = Instant.parse("2026-07-01T10:00:00Z");
+  private static final String TEAM = "checkout";
+  private static final String TEAM_ID = Team.aggregateId(TEAM);
+
+  private final GroupDirectory groups = mock(GroupDirectory.class);
+  private AggregateTestFixture<Team> fixture;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new AggregateTestFixture<>(Team.class);
+    fixture.registerInjectableResource(groups);
+    when(groups.exists("payments")).thenReturn(true);
+  }
+
+  private static TeamRegistered registered() {
+    return new TeamRegistered("e1", TEAM, "Checkout", "payments", T0);
+  }
+
+  private static ServiceRegistered service() {
+    return new ServiceRegistered("e2", TEAM, "checkout-api", "Checkout API", 1, T0);
+  }
+
+  private static DefineSlo defineSlo(String eventId, String objective, int windowDays) {
+    return new DefineSlo(
+        eventId,
+        TEAM,
+        "availability",
+        "checkout-api",
+        SliKind.AVAILABILITY,
+        new BigDecimal(objective),
+        windowDays,
+        true,
+        false,
+        T0);
+  }
+
+  private static SloDefined sloDefined(String eventId, String objective, int windowDays) {
+    return new SloDefined(
+        eventId,
+        TEAM,
+        "availability",
+        "checkout-api",
+        SliKind.AVAILABILITY,
+        new BigDecimal(objective),
+        windowDays,
+        true,
+        false,
+        T0);
+  }
+
+  @Test
+  void registersATeamInAnExistingGroup() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new RegisterTeam("e1", TEAM, "Checkout", "payments", T0))
+        .expectSuccessfulHandlerExecution()
+        .expectResultMessagePayload(Outcome.ACCEPTED)
+        .expectEvents(registered());
+  }
+
+  @Test
+  void rejectsATeamInAGroupThatDoesNotExist() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new RegisterTeam("e1", TEAM, "Checkout", "nowhere", T0))
+        .expectException(CommandRejectedException.class)
+        .expectExceptionMessage("Group 'nowhere' does not exist.")
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsRegisteringTheSameTeamTwiceUnderANewEventId() {
+    fixture
+        .given(registered())
+        .when(new RegisterTeam("e9", TEAM, "Checkout", "payments", T0))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aRetriedRegistrationChangesNothing() {
+    fixture
+        .given(registered())
+        .when(new RegisterTeam("e1", TEAM, "Checkout", "payments", T0))
+        .expectResultMessagePayload(Outcome.DUPLICATE)
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsAnEventIdReusedWithOtherContent() {
+    fixture
+        .given(registered())
+        .when(new RegisterTeam("e1", TEAM, "Checkout renamed", "payments", T0))
+        .expectException(CommandRejectedException.class)
+        .expectExceptionMessage(
+            "Event id 'e1' was already accepted with different content; use a new id for a new fact.")
+        .expectNoEvents();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 4, -1})
+  void rejectsATierOutsideOneToThree(int tier) {
+    fixture
+        .given(registered())
+        .when(new RegisterService("e2", TEAM, "checkout-api", "Checkout API", tier, T0))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void definesAnSloForOneOfItsServices() {
+    fixture
+        .given(registered(), service())
+        .when(defineSlo("e3", "99.90", 30))
+        .expectResultMessagePayload(Outcome.ACCEPTED)
+        .expectEvents(sloDefined("e3", "99.9", 30));
+  }
+
+  @Test
+  void rejectsAnSloForAServiceTheTeamDoesNotOwn() {
+    fixture
+        .given(registered())
+        .when(defineSlo("e3", "99.9", 30))
+        .expectException(CommandRejectedException.class)
+        .expectExceptionMessage("Team 'checkout' has no service 'checkout-api'; register it first.")
+        .expectNoEvents();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "100", "-5", "100.0001", "0.0"})
+  void rejectsAnObjectiveNotStrictlyBetween0And100(String objective) {
+    fixture
+        .given(registered(), service())
+        .when(defineSlo("e3", objective, 30))
+        .expectException(CommandRejectedException.class)
+        .expectExceptionMessage(
+            "The objective must lie strictly between 0 and 100 percent, but was %s."
+                .formatted(new BigDecimal(objective).toPlainString()))
+        .expectNoEvents();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0.0001", "99.9999"})
+  void acceptsObjectivesJustInsideTheBounds(String objective) {
+    fixture
+        .given(registered(), service())
+        .when(defineSlo("e3", objective, 30))
+        .expectEvents(sloDefined("e3", objective, 30));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 91, -1})
+  void rejectsAWindowOutsideOneTo90Days(int window) {
+    fixture
+        .given(registered(), service())
+        .when(defineSlo("e3", "99.9", window))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 90})
+  void acceptsWindowsAtTheBounds(int window) {
+    fixture
+        .given(registered(), service())
+        .when(defineSlo("e3", "99.9", window))
+        .expectEvents(sloDefined("e3", "99.9", window));
+  }
+
+  @Test
+  void reviewsAnActiveSlo() {
+    fixture
+        .given(registered(), service(), sloDefined("e3", "99.9", 30))
+        .when(new ReviewSlo("e4", TEAM, "availability", T0))
+        .expectEvents(new SloReviewed("e4", TEAM, "availability", T0));
+  }
+
+  @Test
+  void rejectsReviewingAnSloThatDoesNotExist() {
+    fixture
+        .given(registered(), service())
+        .when(new ReviewSlo("e4", TEAM, "latency", T0))
+        .expectException(CommandRejectedException.class)
+        .expectExceptionMessage("The team has no SLO 'latency'.")
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsInvokingTheBudgetPolicyOfARetiredSlo() {
+    fixture
+        .given(
+            registered(),
+            service(),
+            sloDefined("e3", "99.9", 30),
+            new SloRetired("e4", TEAM, "availability", T0))
+        .when(
+            new InvokeErrorBudgetPolicy(
+                "e5", TEAM, "availability", BudgetAction.RELEASE_FREEZE, T0))
+        .expectException(CommandRejectedException.class)
+        .expectExceptionMessage("SLO 'availability' is retired.")
+        .expectNoEvents();
+  }
+
+  @Test
+  void recordsAnErrorBudgetPolicyInvocation() {
+    fixture
+        .given(registered(), service(), sloDefined("e3", "99.9", 30))
+        .when(
+            new InvokeErrorBudgetPolicy(
+                "e5", TEAM, "availability", BudgetAction.RELIABILITY_SPRINT, T0))
+        .expectEvents(
+            new ErrorBudgetPolicyInvoked(
+                "e5", TEAM, "availability", BudgetAction.RELIABILITY_SPRINT, T0));
+  }
+
+  @Test
+  void retiresAnSloOnce() {
+    fixture
+        .given(registered(), service(), sloDefined("e3", "99.9", 30))
+        .when(new RetireSlo("e4", TEAM, "availability", T0))
+        .expectEvents(new SloRetired("e4", TEAM, "availability", T0));
+  }
+
+  @Test
+  void rejectsCommandsForATeamThatIsNotRegistered() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new ReviewSlo("e4", TEAM, "availability", T0))
+        .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+  }
+}
