@@ -1,0 +1,13 @@
+package io.plumbline.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Projects Plumbline's events into read models and serves maturity figures. */
+@SpringBootApplication
+public class QueryServiceApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(QueryServiceApplication.class, args);
+  }
+}
