@@ -1,0 +1,40 @@
+package io.plumbline.query.infrastructure;
+
+import io.plumbline.query.maturity.MaturityEvaluator;
+import io.plumbline.query.maturity.Practice;
+import io.plumbline.query.maturity.Quarter;
+import io.plumbline.query.maturity.SloPractice;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The quarter calendar and the rubric the read API evaluates with. */
+@Configuration(proxyBeanMethods = false)
+public class MaturityConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  Quarter.Calendar quarterCalendar(
+      @Value("${plumbline.quarters.time-zone:UTC}") ZoneId zone,
+      @Value("${plumbline.quarters.fiscal-year-start-month:1}") int fiscalYearStartMonth) {
+    return new Quarter.Calendar(zone, fiscalYearStartMonth);
+  }
+
+  @Bean
+  MaturityEvaluator maturityEvaluator(Quarter.Calendar calendar) {
+    Map<Practice, BigDecimal> equalWeights = new EnumMap<>(Practice.class);
+    for (Practice practice : Practice.values()) {
+      equalWeights.put(practice, BigDecimal.ONE);
+    }
+    return new MaturityEvaluator(calendar, SloPractice.defaults(), equalWeights);
+  }
+}

@@ -1,0 +1,48 @@
+package io.plumbline.query.team;
+
+import io.plumbline.query.maturity.Criterion;
+import io.plumbline.query.maturity.Practice;
+import io.plumbline.query.maturity.PracticeResult;
+import io.plumbline.query.maturity.TeamMaturity;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The JSON answer of the maturity read: every practice, its level, its criteria and evidence. */
+record MaturityView(
+    String teamId,
+    String quarter,
+    Instant asOf,
+    int overallLevel,
+    String overallName,
+    BigDecimal score,
+    Map<String, PracticeView> practices) {
+
+  static MaturityView of(TeamMaturity maturity, Map<Practice, BigDecimal> weights) {
+    Map<String, PracticeView> practices = new LinkedHashMap<>();
+    maturity
+        .practices()
+        .forEach(
+            (practice, result) ->
+                practices.put(practice.name().toLowerCase(Locale.ROOT), PracticeView.of(result)));
+    int overall = maturity.overallLevel();
+    return new MaturityView(
+        maturity.teamId(),
+        maturity.quarter().toString(),
+        maturity.asOf(),
+        overall,
+        io.plumbline.query.maturity.LevelName.of(overall).name(),
+        maturity.score(weights),
+        practices);
+  }
+
+  record PracticeView(int level, String name, boolean evaluated, List<Criterion> criteria) {
+    static PracticeView of(PracticeResult result) {
+      return new PracticeView(
+          result.level(), result.name().name(), !result.criteria().isEmpty(), result.criteria());
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.plumbline.query.web;
+
+import java.net.URI;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Refused reads as RFC 9457 problem details, typed like the command service's. */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(ProblemException.class)
+  ProblemDetail refused(ProblemException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    problem.setType(URI.create("urn:plumbline:problem:" + e.reason()));
+    problem.setTitle(e.status().getReasonPhrase());
+    problem.setProperty("reason", e.reason());
+    if (e.field() != null) {
+      problem.setProperty("field", e.field());
+    }
+    return problem;
+  }
+}

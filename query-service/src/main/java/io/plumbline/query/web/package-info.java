@@ -1,0 +1,2 @@
+/** Problem details for every refused read. */
+package io.plumbline.query.web;

@@ -1,0 +1,19 @@
+package io.plumbline.query;
+
+import io.plumbline.embedded.SharedInfrastructureInitializer;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A Spring Boot test of the whole query service over the JVM's shared in-process broker and
+ * database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = SharedInfrastructureInitializer.class)
+public @interface EmbeddedInfrastructureTest {}

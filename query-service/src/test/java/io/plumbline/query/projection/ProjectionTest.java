@@ -1,0 +1,236 @@
+package io.plumbline.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.embedded.SharedTestInfrastructure;
+import io.plumbline.events.EventHeaders;
+import io.plumbline.events.EventJson;
+import io.plumbline.events.EventTypes;
+import io.plumbline.events.PlumblineEvent;
+import io.plumbline.events.Topics;
+import io.plumbline.events.org.ServiceRegistered;
+import io.plumbline.events.org.TeamRegistered;
+import io.plumbline.events.slo.SliKind;
+import io.plumbline.events.slo.SloDefined;
+import io.plumbline.events.slo.SloReviewed;
+import io.plumbline.query.EmbeddedInfrastructureTest;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The query side as an outside producer sees it: records on the topic, answers from the API. */
+@EmbeddedInfrastructureTest
+class ProjectionTest {
+
+  private static final Instant JAN = Instant.parse("2026-01-10T00:00:00Z");
+
+  @Autowired TestRestTemplate http;
+  @Autowired FactRepository facts;
+  @Autowired ObjectMapper json;
+
+  private KafkaProducer<String, byte[]> producer;
+  private String team;
+
+  @BeforeEach
+  void setUp() {
+    producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", SharedTestInfrastructure.get().kafka().bootstrapServers()),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    team = "team-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @AfterEach
+  void tearDown() {
+    producer.close();
+  }
+
+  private SloDefined sloWithPolicy() {
+    return new SloDefined(
+        "slo-" + team,
+        team,
+        "availability",
+        "api",
+        SliKind.AVAILABILITY,
+        new BigDecimal("99.9"),
+        30,
+        true,
+        false,
+        JAN.plusSeconds(60));
+  }
+
+  private void registerTeamWithService() {
+    publish(new TeamRegistered("reg-" + team, team, "Checkout", "eng", JAN));
+    publish(new ServiceRegistered("svc-" + team, team, "api", "API", 1, JAN));
+  }
+
+  @Test
+  void aTeamWithAnSloAndAnErrorBudgetPolicyIsAtSloLevel2() throws Exception {
+    registerTeamWithService();
+    publish(sloWithPolicy());
+
+    JsonNode maturity = awaitMaturity(m -> m.at("/practices/slos/level").asInt() == 2);
+
+    assertThat(maturity.path("overallLevel").asInt()).isZero();
+    assertThat(maturity.path("score").decimalValue()).isEqualByComparingTo("10.0");
+    assertThat(maturity.at("/practices/slos/name").asText()).isEqualTo("OWNED");
+    assertThat(maturity.at("/practices/slos/criteria/1/evidence/0").asText())
+        .isEqualTo("slo-" + team);
+    assertThat(maturity.path("practices").has("postmortems")).isTrue();
+    assertThat(maturity.path("practices").has("runbooks")).isTrue();
+    assertThat(maturity.path("practices").has("toil")).isTrue();
+  }
+
+  @Test
+  void theMaturityAsOfAnEarlierInstantIgnoresLaterEvents() throws Exception {
+    registerTeamWithService();
+    publish(sloWithPolicy());
+    awaitMaturity(m -> m.at("/practices/slos/level").asInt() == 2);
+
+    JsonNode before = get("/api/v1/teams/" + team + "/maturity?asOf=" + JAN.plusSeconds(30));
+
+    assertThat(before.at("/practices/slos/level").asInt()).isZero();
+    assertThat(before.path("quarter").asText()).isEqualTo("2026-Q1");
+  }
+
+  @Test
+  void aRedeliveredEventIsProjectedOnce() throws Exception {
+    registerTeamWithService();
+    publish(sloWithPolicy());
+    publish(sloWithPolicy());
+    SloReviewed sentinel =
+        new SloReviewed("rev-" + team, team, "availability", JAN.plusSeconds(90));
+    publish(sentinel);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> facts.existsById(sentinel.eventId()));
+
+    assertThat(facts.findByTeamId(team)).hasSize(4);
+  }
+
+  @Test
+  void anUnreadableRecordGoesToTheDeadLetterTopicAndDoesNotStallItsPartition() throws Exception {
+    producer
+        .send(
+            new ProducerRecord<>(Topics.EVENTS, team, "{not json".getBytes(StandardCharsets.UTF_8)))
+        .get();
+    registerTeamWithService();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> facts.existsById("svc-" + team));
+
+    ConsumerRecord<String, byte[]> dead = awaitDeadLetter(team);
+    assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+    assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+  }
+
+  @Test
+  void anUnknownTeamIsAProblem() throws Exception {
+    ResponseEntity<String> response =
+        http.getForEntity("/api/v1/teams/nobody/maturity", String.class);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(404);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(json.readTree(response.getBody()).path("reason").asText()).isEqualTo("unknown-team");
+  }
+
+  @Test
+  void aMalformedAsOfIsABadRequest() throws Exception {
+    registerTeamWithService();
+    await().atMost(Duration.ofSeconds(20)).until(() -> facts.existsById("reg-" + team));
+
+    ResponseEntity<String> response =
+        http.getForEntity("/api/v1/teams/" + team + "/maturity?asOf=yesterday", String.class);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(json.readTree(response.getBody()).path("field").asText()).isEqualTo("asOf");
+  }
+
+  private void publish(PlumblineEvent event) {
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(Topics.EVENTS, event.partitionKey(), EventJson.toBytes(event));
+    record.headers().add(EventHeaders.TYPE, bytes(EventTypes.nameOf(event.getClass())));
+    record.headers().add(EventHeaders.REVISION, bytes("1"));
+    record.headers().add(EventHeaders.RECORDED_AT, bytes(Instant.now().toString()));
+    try {
+      producer.send(record).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] bytes(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private JsonNode get(String path) throws Exception {
+    ResponseEntity<String> response = http.getForEntity(path, String.class);
+    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+    return json.readTree(response.getBody());
+  }
+
+  private JsonNode awaitMaturity(java.util.function.Predicate<JsonNode> condition) {
+    JsonNode[] last = new JsonNode[1];
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              ResponseEntity<String> response =
+                  http.getForEntity("/api/v1/teams/" + team + "/maturity", String.class);
+              if (response.getStatusCode().value() != 200) {
+                return false;
+              }
+              last[0] = json.readTree(response.getBody());
+              return condition.test(last[0]);
+            });
+    return last[0];
+  }
+
+  private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
+    Map<String, Object> config =
+        Map.of(
+            "bootstrap.servers",
+            SharedTestInfrastructure.get().kafka().bootstrapServers(),
+            "group.id",
+            "dlt-reader-" + key,
+            "auto.offset.reset",
+            "earliest");
+    List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+    try (var consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(Set.of(Topics.EVENTS_DEAD_LETTER));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(r -> key.equals(r.key()));
+              });
+    }
+    return seen.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+  }
+}
