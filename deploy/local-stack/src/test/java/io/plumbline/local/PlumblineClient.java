@@ -1,0 +1,87 @@
+package io.plumbline.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What a CI pipeline and a dashboard do: post events, read maturity, scrape metrics. */
+final class PlumblineClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String commandUrl;
+  private final String queryUrl;
+
+  PlumblineClient(LocalStack stack) {
+    this.commandUrl = stack.commandUrl();
+    this.queryUrl = stack.queryUrl();
+  }
+
+  record Answer(int status, String contentType, JsonNode body) {}
+
+  Answer submit(String eventJson) {
+    return send(
+        HttpRequest.newBuilder(URI.create(commandUrl + "/api/v1/events"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(eventJson))
+            .build());
+  }
+
+  Answer maturity(String teamId) {
+    return send(
+        HttpRequest.newBuilder(URI.create(queryUrl + "/api/v1/teams/" + teamId + "/maturity"))
+            .GET()
+            .build());
+  }
+
+  /** The value of one series of the query service's Prometheus page, or 0 when absent. */
+  double queryMetric(String series) {
+    String page = text(queryUrl + "/actuator/prometheus");
+    Matcher m =
+        Pattern.compile("^" + Pattern.quote(series) + "\\{[^}]*} (\\S+)$", Pattern.MULTILINE)
+            .matcher(page);
+    double sum = 0;
+    while (m.find()) {
+      sum += Double.parseDouble(m.group(1));
+    }
+    return sum;
+  }
+
+  private String text(String url) {
+    try {
+      return http.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Answer send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      String body = response.body();
+      return new Answer(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
