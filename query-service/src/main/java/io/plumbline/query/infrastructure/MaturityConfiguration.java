@@ -1,14 +1,10 @@
 package io.plumbline.query.infrastructure;
 
 import io.plumbline.query.maturity.MaturityEvaluator;
-import io.plumbline.query.maturity.Practice;
 import io.plumbline.query.maturity.Quarter;
-import io.plumbline.query.maturity.SloPractice;
-import java.math.BigDecimal;
+import io.plumbline.query.maturity.RubricDocument;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.EnumMap;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,10 +27,6 @@ public class MaturityConfiguration {
 
   @Bean
   MaturityEvaluator maturityEvaluator(Quarter.Calendar calendar) {
-    Map<Practice, BigDecimal> equalWeights = new EnumMap<>(Practice.class);
-    for (Practice practice : Practice.values()) {
-      equalWeights.put(practice, BigDecimal.ONE);
-    }
-    return new MaturityEvaluator(calendar, SloPractice.defaults(), equalWeights);
+    return new MaturityEvaluator(calendar, RubricDocument.defaultRubric());
   }
 }

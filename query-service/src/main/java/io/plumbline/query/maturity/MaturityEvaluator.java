@@ -1,43 +1,48 @@
 package io.plumbline.query.maturity;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
-/**
- * Evaluates a team's facts as of an instant. Practices without rules yet evaluate to level 0 with
- * no criteria, so the answer always has all four.
- */
+/** Evaluates a team's facts as of an instant under one rubric. */
 public final class MaturityEvaluator {
 
   private final Quarter.Calendar calendar;
+  private final Rubric rubric;
   private final SloPractice slos;
-  private final Map<Practice, BigDecimal> weights;
+  private final PostmortemPractice postmortems;
+  private final RunbookPractice runbooks;
+  private final ToilPractice toil;
 
-  public MaturityEvaluator(
-      Quarter.Calendar calendar, SloPractice slos, Map<Practice, BigDecimal> weights) {
+  public MaturityEvaluator(Quarter.Calendar calendar, Rubric rubric) {
     this.calendar = calendar;
-    this.slos = slos;
-    this.weights = Map.copyOf(weights);
+    this.rubric = rubric;
+    this.slos = new SloPractice(rubric.slos());
+    this.postmortems = new PostmortemPractice(rubric.postmortems());
+    this.runbooks = new RunbookPractice(rubric.runbooks());
+    this.toil = new ToilPractice(rubric.toil());
   }
 
   public Quarter.Calendar calendar() {
     return calendar;
   }
 
-  public Map<Practice, BigDecimal> weights() {
-    return weights;
+  public Rubric rubric() {
+    return rubric;
   }
 
   public TeamMaturity evaluate(TeamFacts facts, Instant asOf) {
     Period period = Period.asOf(asOf, calendar);
     Map<Practice, PracticeResult> results = new EnumMap<>(Practice.class);
-    for (Practice practice : Practice.values()) {
-      results.put(practice, new PracticeResult(practice, 0, List.of()));
-    }
     results.put(Practice.SLOS, slos.evaluate(facts, period));
+    results.put(Practice.POSTMORTEMS, postmortems.evaluate(facts, period));
+    results.put(Practice.RUNBOOKS, runbooks.evaluate(facts, period));
+    results.put(Practice.TOIL, toil.evaluate(facts, period));
     return new TeamMaturity(facts.teamId(), period.quarter(), asOf, results);
+  }
+
+  /** A team's figures at the end of a quarter: evaluated at its first instant after it. */
+  public TeamMaturity evaluate(TeamFacts facts, Quarter quarter) {
+    return evaluate(facts, calendar.end(quarter));
   }
 }

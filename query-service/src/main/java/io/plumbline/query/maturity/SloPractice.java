@@ -25,17 +25,9 @@ public final class SloPractice {
   private final Set<Integer> burnRateAlertTiers;
   private final Set<Integer> fullCoverageTiers;
 
-  /**
-   * @param burnRateAlertTiers tiers whose every service needs a burn-rate-alerted SLO at level 3
-   * @param fullCoverageTiers tiers whose every service needs an SLO at level 5
-   */
-  public SloPractice(Set<Integer> burnRateAlertTiers, Set<Integer> fullCoverageTiers) {
-    this.burnRateAlertTiers = Set.copyOf(burnRateAlertTiers);
-    this.fullCoverageTiers = Set.copyOf(fullCoverageTiers);
-  }
-
-  public static SloPractice defaults() {
-    return new SloPractice(Set.of(1), Set.of(1, 2));
+  public SloPractice(Rubric.SloRules rules) {
+    this.burnRateAlertTiers = rules.burnRateAlertTiers();
+    this.fullCoverageTiers = rules.fullCoverageTiers();
   }
 
   public PracticeResult evaluate(TeamFacts facts, Period period) {

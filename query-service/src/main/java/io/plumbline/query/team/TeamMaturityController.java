@@ -44,7 +44,8 @@ class TeamMaturityController {
                         "unknown-team",
                         "teamId",
                         "Team '%s' is not known to the read side (yet).".formatted(teamId)));
-    return MaturityView.of(evaluator.evaluate(facts, evaluationInstant), evaluator.weights());
+    return MaturityView.of(
+        evaluator.evaluate(facts, evaluationInstant), evaluator.rubric().weights());
   }
 
   private static Instant parseInstant(String value) {

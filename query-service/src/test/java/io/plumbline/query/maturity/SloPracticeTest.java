@@ -28,7 +28,7 @@ class SloPracticeTest {
   private final List<TeamEvent> events = new ArrayList<>();
 
   private PracticeResult evaluate() {
-    return SloPractice.defaults()
+    return new SloPractice(RubricDocument.defaultRubric().slos())
         .evaluate(new TeamFacts("t", events), Period.asOf(T, Quarter.Calendar.UTC));
   }
 
