@@ -4,6 +4,7 @@ import io.plumbline.events.PlumblineEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class EventIds {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
               .digest(event.toString().getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(digest);
+      return Base64.getEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JVM", e);
     }

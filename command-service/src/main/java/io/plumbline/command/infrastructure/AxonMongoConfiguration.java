@@ -1,8 +1,14 @@
 package io.plumbline.command.infrastructure;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import io.plumbline.events.EventTypes;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -10,6 +16,7 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventSto
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -32,12 +39,12 @@ public class AxonMongoConfiguration {
   EventStorageEngine eventStorageEngine(
       MongoTemplate axonMongoTemplate,
       @Qualifier("eventSerializer") Serializer eventSerializer,
-      Serializer serializer) {
+      ObjectMapper objectMapper) {
     MongoEventStorageEngine engine =
         MongoEventStorageEngine.builder()
             .mongoTemplate(axonMongoTemplate)
             .eventSerializer(eventSerializer)
-            .snapshotSerializer(serializer)
+            .snapshotSerializer(snapshotSerializer(objectMapper))
             .build();
     engine.ensureIndexes();
     return engine;
@@ -50,6 +57,26 @@ public class AxonMongoConfiguration {
         .serializer(serializer)
         .ensureIndexes(true)
         .build();
+  }
+
+  /**
+   * Snapshots hold an aggregate's private state, so they are written field by field rather than
+   * through accessors.
+   */
+  private static Serializer snapshotSerializer(ObjectMapper objectMapper) {
+    ObjectMapper fields =
+        objectMapper
+            .copy()
+            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+    return JacksonSerializer.builder().objectMapper(fields).build();
+  }
+
+  /** A snapshot of a team every so many events, so that long histories still load fast. */
+  @Bean
+  SnapshotTriggerDefinition teamSnapshotTrigger(
+      Snapshotter snapshotter, @Value("${plumbline.snapshots.every-events:100}") int threshold) {
+    return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
   }
 
   /** Reads payload revisions from the contract's own annotation, so the contract needs no Axon. */

@@ -1,5 +1,6 @@
 package io.plumbline.command.team;
 
+import static io.plumbline.command.common.Decimals.normalize;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.plumbline.command.common.CommandRejectedException;
@@ -7,22 +8,45 @@ import io.plumbline.command.common.EventIds;
 import io.plumbline.command.common.Outcome;
 import io.plumbline.command.common.Reason;
 import io.plumbline.command.group.GroupDirectory;
+import io.plumbline.command.postmortem.CloseActionItem;
+import io.plumbline.command.postmortem.PostmortemLedger;
+import io.plumbline.command.postmortem.PublishPostmortem;
+import io.plumbline.command.postmortem.RecordIncident;
+import io.plumbline.command.runbook.PublishRunbook;
+import io.plumbline.command.runbook.ReportAlertInventory;
+import io.plumbline.command.runbook.RetireRunbook;
+import io.plumbline.command.runbook.ReviewRunbook;
+import io.plumbline.command.runbook.RunbookLedger;
 import io.plumbline.command.slo.DefineSlo;
 import io.plumbline.command.slo.InvokeErrorBudgetPolicy;
 import io.plumbline.command.slo.RetireSlo;
 import io.plumbline.command.slo.ReviewSlo;
-import io.plumbline.command.slo.SloRules;
+import io.plumbline.command.slo.SloLedger;
+import io.plumbline.command.toil.MeasureToil;
+import io.plumbline.command.toil.ShipToilAutomation;
+import io.plumbline.command.toil.ToilRules;
 import io.plumbline.events.PlumblineEvent;
 import io.plumbline.events.org.ServiceRegistered;
+import io.plumbline.events.org.ServiceRetired;
+import io.plumbline.events.org.ServiceTierChanged;
+import io.plumbline.events.org.TeamMoved;
 import io.plumbline.events.org.TeamRegistered;
+import io.plumbline.events.org.TeamRetired;
+import io.plumbline.events.postmortem.ActionItem;
+import io.plumbline.events.postmortem.ActionItemClosed;
+import io.plumbline.events.postmortem.IncidentRecorded;
+import io.plumbline.events.postmortem.PostmortemPublished;
+import io.plumbline.events.runbook.AlertInventoryReported;
+import io.plumbline.events.runbook.RunbookPublished;
+import io.plumbline.events.runbook.RunbookRetired;
+import io.plumbline.events.runbook.RunbookReviewed;
 import io.plumbline.events.slo.ErrorBudgetPolicyInvoked;
 import io.plumbline.events.slo.SloDefined;
 import io.plumbline.events.slo.SloRetired;
 import io.plumbline.events.slo.SloReviewed;
-import java.math.BigDecimal;
-import java.util.HashMap;
+import io.plumbline.events.toil.ToilAutomationShipped;
+import io.plumbline.events.toil.ToilMeasured;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -32,19 +56,27 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A team with the services it owns and its SLOs. Every fact a team submits passes through here, so
- * that it refers only to the team's own services and SLOs.
+ * A team and every fact it submits. The team is the consistency boundary for "a team submits only
+ * for itself": each fact may refer only to the team's own services, SLOs, incidents, postmortems
+ * and runbooks. Each practice keeps its own ledger of what its rules need; snapshots keep loading
+ * fast for teams with years of history.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "teamSnapshotTrigger")
 public class Team {
 
   static final int MOST_CRITICAL_TIER = 1;
   static final int LEAST_CRITICAL_TIER = 3;
 
   @AggregateIdentifier private String aggregateId;
-  private final Set<String> services = new HashSet<>();
-  private final Map<String, Boolean> sloRetired = new HashMap<>();
-  private final EventIds eventIds = new EventIds();
+  private String teamId;
+  private String groupId;
+  private boolean retired;
+  private Set<String> knownServices = new HashSet<>();
+  private Set<String> activeServices = new HashSet<>();
+  private SloLedger slos = new SloLedger();
+  private PostmortemLedger postmortems = new PostmortemLedger();
+  private RunbookLedger runbooks = new RunbookLedger();
+  private EventIds eventIds = new EventIds();
 
   protected Team() {}
 
@@ -71,157 +103,335 @@ public class Team {
           "teamId",
           "Team '%s' is already registered.".formatted(command.teamId()));
     }
-    if (!groups.exists(command.groupId())) {
-      throw new CommandRejectedException(
-          Reason.UNKNOWN_GROUP,
-          "groupId",
-          "Group '%s' does not exist.".formatted(command.groupId()));
-    }
+    requireGroup(groups, command.groupId());
     apply(event);
     return Outcome.ACCEPTED;
+  }
+
+  @CommandHandler
+  public Outcome handle(MoveTeam command, GroupDirectory groups) {
+    return accept(
+        new TeamMoved(
+            command.eventId(), teamId, groupId, command.toGroupId(), command.occurredAt()),
+        () -> {
+          if (command.toGroupId().equals(groupId)) {
+            throw new CommandRejectedException(
+                Reason.ALREADY_IN_GROUP,
+                "toGroupId",
+                "Team '%s' is already in group '%s'.".formatted(teamId, groupId));
+          }
+          requireGroup(groups, command.toGroupId());
+        });
+  }
+
+  @CommandHandler
+  public Outcome handle(RetireTeam command) {
+    return accept(new TeamRetired(command.eventId(), teamId, command.occurredAt()), () -> {});
   }
 
   @CommandHandler
   public Outcome handle(RegisterService command) {
-    ServiceRegistered event =
+    return accept(
         new ServiceRegistered(
             command.eventId(),
-            command.teamId(),
+            teamId,
             command.serviceId(),
             command.name(),
             command.tier(),
-            command.occurredAt());
-    if (eventIds.isRepeat(event)) {
-      return Outcome.DUPLICATE;
-    }
-    if (command.tier() < MOST_CRITICAL_TIER || command.tier() > LEAST_CRITICAL_TIER) {
-      throw new CommandRejectedException(
-          Reason.TIER_OUT_OF_RANGE,
-          "tier",
-          "The tier must be between %d and %d, but was %d."
-              .formatted(MOST_CRITICAL_TIER, LEAST_CRITICAL_TIER, command.tier()));
-    }
-    if (services.contains(command.serviceId())) {
-      throw new CommandRejectedException(
-          Reason.ALREADY_EXISTS,
-          "serviceId",
-          "Service '%s' is already registered.".formatted(command.serviceId()));
-    }
-    apply(event);
-    return Outcome.ACCEPTED;
+            command.occurredAt()),
+        () -> {
+          requireTier(command.tier());
+          if (knownServices.contains(command.serviceId())) {
+            throw new CommandRejectedException(
+                Reason.ALREADY_EXISTS,
+                "serviceId",
+                "Service '%s' is already registered.".formatted(command.serviceId()));
+          }
+        });
+  }
+
+  @CommandHandler
+  public Outcome handle(ChangeServiceTier command) {
+    return accept(
+        new ServiceTierChanged(
+            command.eventId(), teamId, command.serviceId(), command.tier(), command.occurredAt()),
+        () -> {
+          requireTier(command.tier());
+          RunbookLedger.requireActiveService(teamId, command.serviceId(), activeServices);
+        });
+  }
+
+  @CommandHandler
+  public Outcome handle(RetireService command) {
+    return accept(
+        new ServiceRetired(command.eventId(), teamId, command.serviceId(), command.occurredAt()),
+        () -> RunbookLedger.requireActiveService(teamId, command.serviceId(), activeServices));
   }
 
   @CommandHandler
   public Outcome handle(DefineSlo command) {
-    SloDefined event =
+    return accept(
         new SloDefined(
             command.eventId(),
-            command.teamId(),
+            teamId,
             command.sloId(),
             command.serviceId(),
             command.sliKind(),
-            new BigDecimal(command.objectivePercent().stripTrailingZeros().toPlainString()),
+            normalize(command.objectivePercent()),
             command.windowDays(),
             command.errorBudgetPolicy(),
             command.burnRateAlerts(),
-            command.occurredAt());
-    if (eventIds.isRepeat(event)) {
-      return Outcome.DUPLICATE;
-    }
-    SloRules.check(command);
-    if (!services.contains(command.serviceId())) {
-      throw new CommandRejectedException(
-          Reason.UNKNOWN_SERVICE,
-          "serviceId",
-          "Team '%s' has no service '%s'; register it first."
-              .formatted(command.teamId(), command.serviceId()));
-    }
-    if (Boolean.TRUE.equals(sloRetired.get(command.sloId()))) {
-      throw sloRetired(command.sloId());
-    }
-    apply(event);
-    return Outcome.ACCEPTED;
+            command.occurredAt()),
+        () -> slos.checkDefine(command, activeServices));
   }
 
   @CommandHandler
   public Outcome handle(ReviewSlo command) {
-    return applyToActiveSlo(
-        command.sloId(),
-        new SloReviewed(
-            command.eventId(), command.teamId(), command.sloId(), command.occurredAt()));
+    return accept(
+        new SloReviewed(command.eventId(), teamId, command.sloId(), command.occurredAt()),
+        () -> slos.checkActive(command.sloId()));
   }
 
   @CommandHandler
   public Outcome handle(RetireSlo command) {
-    return applyToActiveSlo(
-        command.sloId(),
-        new SloRetired(command.eventId(), command.teamId(), command.sloId(), command.occurredAt()));
+    return accept(
+        new SloRetired(command.eventId(), teamId, command.sloId(), command.occurredAt()),
+        () -> slos.checkActive(command.sloId()));
   }
 
   @CommandHandler
   public Outcome handle(InvokeErrorBudgetPolicy command) {
-    return applyToActiveSlo(
-        command.sloId(),
+    return accept(
         new ErrorBudgetPolicyInvoked(
-            command.eventId(),
-            command.teamId(),
-            command.sloId(),
-            command.action(),
-            command.occurredAt()));
+            command.eventId(), teamId, command.sloId(), command.action(), command.occurredAt()),
+        () -> slos.checkActive(command.sloId()));
   }
 
-  private Outcome applyToActiveSlo(String sloId, PlumblineEvent event) {
+  @CommandHandler
+  public Outcome handle(RecordIncident command) {
+    return accept(
+        new IncidentRecorded(
+            command.eventId(),
+            teamId,
+            command.incidentId(),
+            command.severity(),
+            command.startedAt(),
+            command.resolvedAt(),
+            command.occurredAt()),
+        () -> postmortems.checkRecord(command));
+  }
+
+  @CommandHandler
+  public Outcome handle(PublishPostmortem command) {
+    return accept(
+        new PostmortemPublished(
+            command.eventId(),
+            teamId,
+            command.postmortemId(),
+            command.incidentId(),
+            command.blameless(),
+            command.actionItems().stream()
+                .map(i -> new ActionItem(i.actionItemId(), i.dueAt()))
+                .toList(),
+            command.involvedTeamIds(),
+            command.occurredAt()),
+        () -> postmortems.checkPublish(command));
+  }
+
+  @CommandHandler
+  public Outcome handle(CloseActionItem command) {
+    return accept(
+        new ActionItemClosed(
+            command.eventId(),
+            teamId,
+            command.postmortemId(),
+            command.actionItemId(),
+            command.shippedImprovement(),
+            command.occurredAt()),
+        () -> postmortems.checkClose(command));
+  }
+
+  @CommandHandler
+  public Outcome handle(ReportAlertInventory command) {
+    return accept(
+        new AlertInventoryReported(
+            command.eventId(),
+            teamId,
+            command.serviceId(),
+            command.alertNames(),
+            command.occurredAt()),
+        () -> RunbookLedger.requireActiveService(teamId, command.serviceId(), activeServices));
+  }
+
+  @CommandHandler
+  public Outcome handle(PublishRunbook command) {
+    return accept(
+        new RunbookPublished(
+            command.eventId(),
+            teamId,
+            command.runbookId(),
+            command.serviceId(),
+            command.coveredAlerts(),
+            command.automated(),
+            command.occurredAt()),
+        () -> runbooks.checkPublish(command, activeServices));
+  }
+
+  @CommandHandler
+  public Outcome handle(ReviewRunbook command) {
+    return accept(
+        new RunbookReviewed(command.eventId(), teamId, command.runbookId(), command.occurredAt()),
+        () -> runbooks.checkActive(command.runbookId()));
+  }
+
+  @CommandHandler
+  public Outcome handle(RetireRunbook command) {
+    return accept(
+        new RunbookRetired(command.eventId(), teamId, command.runbookId(), command.occurredAt()),
+        () -> runbooks.checkActive(command.runbookId()));
+  }
+
+  @CommandHandler
+  public Outcome handle(MeasureToil command) {
+    return accept(
+        new ToilMeasured(
+            command.eventId(),
+            teamId,
+            command.periodStart(),
+            command.periodEnd(),
+            normalize(command.toilHours()),
+            normalize(command.opsHours()),
+            command.occurredAt()),
+        () -> ToilRules.check(command));
+  }
+
+  @CommandHandler
+  public Outcome handle(ShipToilAutomation command) {
+    return accept(
+        new ToilAutomationShipped(
+            command.eventId(),
+            teamId,
+            command.automationId(),
+            command.description(),
+            normalize(command.hoursSavedPerWeek()),
+            command.occurredAt()),
+        () -> ToilRules.check(command));
+  }
+
+  /**
+   * Applies the event unless it repeats one already accepted; refuses it when the team is retired
+   * or the checks fail. Nothing is applied when anything throws.
+   */
+  private Outcome accept(PlumblineEvent event, Runnable checks) {
     if (eventIds.isRepeat(event)) {
       return Outcome.DUPLICATE;
     }
-    Boolean retired = sloRetired.get(sloId);
-    if (retired == null) {
-      throw new CommandRejectedException(
-          Reason.UNKNOWN_SLO, "sloId", "The team has no SLO '%s'.".formatted(sloId));
-    }
     if (retired) {
-      throw sloRetired(sloId);
+      throw new CommandRejectedException(
+          Reason.TEAM_RETIRED,
+          "teamId",
+          "Team '%s' is retired and accepts no further evidence.".formatted(teamId));
     }
+    checks.run();
     apply(event);
     return Outcome.ACCEPTED;
   }
 
-  private static CommandRejectedException sloRetired(String sloId) {
-    return new CommandRejectedException(
-        Reason.SLO_RETIRED, "sloId", "SLO '%s' is retired.".formatted(sloId));
+  private static void requireGroup(GroupDirectory groups, String groupId) {
+    if (!groups.exists(groupId)) {
+      throw new CommandRejectedException(
+          Reason.UNKNOWN_GROUP, "groupId", "Group '%s' does not exist.".formatted(groupId));
+    }
+  }
+
+  private static void requireTier(int tier) {
+    if (tier < MOST_CRITICAL_TIER || tier > LEAST_CRITICAL_TIER) {
+      throw new CommandRejectedException(
+          Reason.TIER_OUT_OF_RANGE,
+          "tier",
+          "The tier must be between %d and %d, but was %d."
+              .formatted(MOST_CRITICAL_TIER, LEAST_CRITICAL_TIER, tier));
+    }
   }
 
   @EventSourcingHandler
   void on(TeamRegistered event) {
     aggregateId = aggregateId(event.teamId());
+    teamId = event.teamId();
+    groupId = event.groupId();
+    eventIds.record(event);
+  }
+
+  @EventSourcingHandler
+  void on(TeamMoved event) {
+    groupId = event.toGroupId();
+    eventIds.record(event);
+  }
+
+  @EventSourcingHandler
+  void on(TeamRetired event) {
+    retired = true;
     eventIds.record(event);
   }
 
   @EventSourcingHandler
   void on(ServiceRegistered event) {
-    services.add(event.serviceId());
+    knownServices.add(event.serviceId());
+    activeServices.add(event.serviceId());
+    eventIds.record(event);
+  }
+
+  @EventSourcingHandler
+  void on(ServiceRetired event) {
+    activeServices.remove(event.serviceId());
     eventIds.record(event);
   }
 
   @EventSourcingHandler
   void on(SloDefined event) {
-    sloRetired.put(event.sloId(), false);
+    slos.on(event);
     eventIds.record(event);
   }
 
   @EventSourcingHandler
   void on(SloRetired event) {
-    sloRetired.put(event.sloId(), true);
+    slos.on(event);
     eventIds.record(event);
   }
 
   @EventSourcingHandler
-  void on(SloReviewed event) {
+  void on(IncidentRecorded event) {
+    postmortems.on(event);
     eventIds.record(event);
   }
 
   @EventSourcingHandler
-  void on(ErrorBudgetPolicyInvoked event) {
+  void on(PostmortemPublished event) {
+    postmortems.on(event);
+    eventIds.record(event);
+  }
+
+  @EventSourcingHandler
+  void on(ActionItemClosed event) {
+    postmortems.on(event);
+    eventIds.record(event);
+  }
+
+  @EventSourcingHandler
+  void on(RunbookPublished event) {
+    runbooks.on(event);
+    eventIds.record(event);
+  }
+
+  @EventSourcingHandler
+  void on(RunbookRetired event) {
+    runbooks.on(event);
+    eventIds.record(event);
+  }
+
+  /** Events that change no invariant state; only their ids are remembered. */
+  @EventSourcingHandler
+  void on(PlumblineEvent event) {
     eventIds.record(event);
   }
 }

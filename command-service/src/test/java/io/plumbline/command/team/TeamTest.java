@@ -152,7 +152,8 @@ class TeamTest {
         .given(registered())
         .when(defineSlo("e3", "99.9", 30))
         .expectException(CommandRejectedException.class)
-        .expectExceptionMessage("Team 'checkout' has no service 'checkout-api'; register it first.")
+        .expectExceptionMessage(
+            "Team 'checkout' has no active service 'checkout-api'; register it first.")
         .expectNoEvents();
   }
 

@@ -1,0 +1,29 @@
+package io.plumbline.command.runbook;
+
+import io.plumbline.command.common.EvidenceCommand;
+import io.plumbline.command.common.Ids;
+import io.plumbline.command.team.Team;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Publish (or republish) a runbook covering some alerts of an active service. */
+public record PublishRunbook(
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String runbookId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String serviceId,
+    @NotNull @Size(max = 1000) List<@NotBlank @Size(max = 200) String> coveredAlerts,
+    @NotNull Boolean automated,
+    @NotNull Instant occurredAt)
+    implements EvidenceCommand {
+
+  @TargetAggregateIdentifier
+  public String aggregateId() {
+    return Team.aggregateId(teamId);
+  }
+}

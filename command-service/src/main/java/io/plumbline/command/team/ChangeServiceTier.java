@@ -1,0 +1,24 @@
+package io.plumbline.command.team;
+
+import io.plumbline.command.common.EvidenceCommand;
+import io.plumbline.command.common.Ids;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Change an active service's tier. */
+public record ChangeServiceTier(
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String serviceId,
+    @NotNull Integer tier,
+    @NotNull Instant occurredAt)
+    implements EvidenceCommand {
+
+  @TargetAggregateIdentifier
+  public String aggregateId() {
+    return Team.aggregateId(teamId);
+  }
+}

@@ -1,0 +1,72 @@
+package io.plumbline.command.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumbline.command.EmbeddedInfrastructureTest;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/** A team with a long history loads from a snapshot and still knows every event id. */
+@EmbeddedInfrastructureTest
+class SnapshotTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired MongoTemplate mongo;
+
+  private int post(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.postForEntity("/api/v1/events", new HttpEntity<>(body, headers), String.class)
+        .getStatusCode()
+        .value();
+  }
+
+  @Test
+  void aSnapshottedTeamStillRecognisesRetriesAndReusedIds() {
+    String s = UUID.randomUUID().toString().substring(0, 8);
+    String at = "\"occurredAt\":\"2026-03-01T00:00:00Z\"";
+    assertThat(
+            post(
+                "{\"type\":\"GroupDefined\",\"eventId\":\"g-%s\",\"groupId\":\"g-%s\",\"name\":\"G\",%s}"
+                    .formatted(s, s, at)))
+        .isEqualTo(202);
+    assertThat(
+            post(
+                "{\"type\":\"TeamRegistered\",\"eventId\":\"t-%s\",\"teamId\":\"t-%s\",\"name\":\"T\",\"groupId\":\"g-%s\",%s}"
+                    .formatted(s, s, s, at)))
+        .isEqualTo(202);
+    assertThat(
+            post(
+                "{\"type\":\"ServiceRegistered\",\"eventId\":\"s-%s\",\"teamId\":\"t-%s\",\"serviceId\":\"api\",\"name\":\"API\",\"tier\":1,%s}"
+                    .formatted(s, s, at)))
+        .isEqualTo(202);
+    for (int i = 0; i < 12; i++) {
+      String toil =
+          "{\"type\":\"ToilMeasured\",\"eventId\":\"m-%s-%d\",\"teamId\":\"t-%s\",\"periodStart\":\"2026-01-01T00:00:00Z\",\"periodEnd\":\"2026-02-01T00:00:00Z\",\"toilHours\":%d,\"opsHours\":100,%s}"
+              .formatted(s, i, s, i, at);
+      assertThat(post(toil)).isEqualTo(202);
+    }
+
+    long snapshots =
+        mongo
+            .getCollection("snapshotevents")
+            .countDocuments(new Document("aggregateIdentifier", "team:t-" + s));
+    assertThat(snapshots).isPositive();
+    String first =
+        "{\"type\":\"ToilMeasured\",\"eventId\":\"m-%s-0\",\"teamId\":\"t-%s\",\"periodStart\":\"2026-01-01T00:00:00Z\",\"periodEnd\":\"2026-02-01T00:00:00Z\",\"toilHours\":%d,\"opsHours\":100,%s}";
+    assertThat(post(first.formatted(s, s, 0, at))).isEqualTo(200);
+    assertThat(post(first.formatted(s, s, 7, at))).isEqualTo(409);
+    assertThat(
+            post(
+                "{\"type\":\"ServiceRegistered\",\"eventId\":\"s2-%s\",\"teamId\":\"t-%s\",\"serviceId\":\"api\",\"name\":\"API\",\"tier\":1,%s}"
+                    .formatted(s, s, at)))
+        .isEqualTo(409);
+  }
+}

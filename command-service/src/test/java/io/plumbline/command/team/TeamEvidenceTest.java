@@ -1,0 +1,321 @@
+package io.plumbline.command.team;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.plumbline.command.common.CommandRejectedException;
+import io.plumbline.command.group.GroupDirectory;
+import io.plumbline.command.postmortem.ActionItemSpec;
+import io.plumbline.command.postmortem.CloseActionItem;
+import io.plumbline.command.postmortem.PublishPostmortem;
+import io.plumbline.command.postmortem.RecordIncident;
+import io.plumbline.command.runbook.PublishRunbook;
+import io.plumbline.command.runbook.ReportAlertInventory;
+import io.plumbline.command.runbook.ReviewRunbook;
+import io.plumbline.command.slo.DefineSlo;
+import io.plumbline.command.toil.MeasureToil;
+import io.plumbline.command.toil.ShipToilAutomation;
+import io.plumbline.events.org.ServiceRegistered;
+import io.plumbline.events.org.ServiceRetired;
+import io.plumbline.events.org.ServiceTierChanged;
+import io.plumbline.events.org.TeamMoved;
+import io.plumbline.events.org.TeamRegistered;
+import io.plumbline.events.org.TeamRetired;
+import io.plumbline.events.postmortem.ActionItem;
+import io.plumbline.events.postmortem.ActionItemClosed;
+import io.plumbline.events.postmortem.IncidentRecorded;
+import io.plumbline.events.postmortem.PostmortemPublished;
+import io.plumbline.events.postmortem.Severity;
+import io.plumbline.events.runbook.RunbookPublished;
+import io.plumbline.events.runbook.RunbookRetired;
+import io.plumbline.events.slo.SliKind;
+import io.plumbline.events.toil.ToilMeasured;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One fixture test per invariant of the postmortem, runbook, toil and org commands. */
+class TeamEvidenceTest {
+
+  private static final Instant T0 = Instant.parse("2026-07-01T10:00:00Z");
+  private static final Instant T1 = Instant.parse("2026-07-02T10:00:00Z");
+  private static final String TEAM = "checkout";
+
+  private final GroupDirectory groups = mock(GroupDirectory.class);
+  private AggregateTestFixture<Team> fixture;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new AggregateTestFixture<>(Team.class);
+    fixture.registerInjectableResource(groups);
+    when(groups.exists("payments")).thenReturn(true);
+    when(groups.exists("commerce")).thenReturn(true);
+  }
+
+  private static TeamRegistered registered() {
+    return new TeamRegistered("e1", TEAM, "Checkout", "payments", T0);
+  }
+
+  private static ServiceRegistered service() {
+    return new ServiceRegistered("e2", TEAM, "api", "API", 1, T0);
+  }
+
+  private static IncidentRecorded incident() {
+    return new IncidentRecorded("e3", TEAM, "INC-1", Severity.SEV1, T0, T1, T1);
+  }
+
+  private static PostmortemPublished postmortem() {
+    return new PostmortemPublished(
+        "e4", TEAM, "PM-1", "INC-1", true, List.of(new ActionItem("AI-1", T1)), List.of(), T1);
+  }
+
+  private static MeasureToil toil(String toil, String ops, Instant start, Instant end) {
+    return new MeasureToil("e9", TEAM, start, end, new BigDecimal(toil), new BigDecimal(ops), T1);
+  }
+
+  @Test
+  void movesTheTeamToAnotherExistingGroup() {
+    fixture
+        .given(registered())
+        .when(new MoveTeam("e5", TEAM, "commerce", T1))
+        .expectEvents(new TeamMoved("e5", TEAM, "payments", "commerce", T1));
+  }
+
+  @Test
+  void rejectsAMoveToAGroupThatDoesNotExist() {
+    fixture
+        .given(registered())
+        .when(new MoveTeam("e5", TEAM, "nowhere", T1))
+        .expectException(CommandRejectedException.class)
+        .expectExceptionMessage("Group 'nowhere' does not exist.")
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsAMoveToTheGroupTheTeamIsIn() {
+    fixture
+        .given(registered())
+        .when(new MoveTeam("e5", TEAM, "payments", T1))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aRetiredTeamAcceptsNoFurtherEvidence() {
+    fixture
+        .given(registered(), service(), new TeamRetired("e5", TEAM, T1))
+        .when(new RecordIncident("e6", TEAM, "INC-9", Severity.SEV2, T0, T1, T1))
+        .expectException(CommandRejectedException.class)
+        .expectExceptionMessage("Team 'checkout' is retired and accepts no further evidence.")
+        .expectNoEvents();
+  }
+
+  @Test
+  void changesTheTierOfAnActiveService() {
+    fixture
+        .given(registered(), service())
+        .when(new ChangeServiceTier("e5", TEAM, "api", 3, T1))
+        .expectEvents(new ServiceTierChanged("e5", TEAM, "api", 3, T1));
+  }
+
+  @Test
+  void rejectsAnSloForARetiredService() {
+    fixture
+        .given(registered(), service(), new ServiceRetired("e5", TEAM, "api", T1))
+        .when(
+            new DefineSlo(
+                "e6",
+                TEAM,
+                "avail",
+                "api",
+                SliKind.AVAILABILITY,
+                new BigDecimal("99.9"),
+                30,
+                true,
+                true,
+                T1))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsAnIncidentResolvedBeforeItStarted() {
+    fixture
+        .given(registered())
+        .when(new RecordIncident("e3", TEAM, "INC-1", Severity.SEV1, T1, T0, T1))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsRecordingTheSameIncidentTwice() {
+    fixture
+        .given(registered(), incident())
+        .when(new RecordIncident("e9", TEAM, "INC-1", Severity.SEV2, T0, T1, T1))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void publishesAPostmortemForARecordedIncident() {
+    fixture
+        .given(registered(), incident())
+        .when(
+            new PublishPostmortem(
+                "e4",
+                TEAM,
+                "PM-1",
+                "INC-1",
+                true,
+                List.of(new ActionItemSpec("AI-1", T1)),
+                List.of(),
+                T1))
+        .expectEvents(postmortem());
+  }
+
+  @Test
+  void rejectsAPostmortemForAnIncidentTheTeamDidNotRecord() {
+    fixture
+        .given(registered())
+        .when(new PublishPostmortem("e4", TEAM, "PM-1", "INC-7", true, List.of(), List.of(), T1))
+        .expectException(CommandRejectedException.class)
+        .expectExceptionMessage(
+            "Team 'checkout' has recorded no incident 'INC-7'; record it first.")
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsTwoActionItemsWithTheSameId() {
+    fixture
+        .given(registered(), incident())
+        .when(
+            new PublishPostmortem(
+                "e4",
+                TEAM,
+                "PM-1",
+                "INC-1",
+                true,
+                List.of(new ActionItemSpec("AI-1", T1), new ActionItemSpec("AI-1", T1)),
+                List.of(),
+                T1))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void closesAnActionItem() {
+    fixture
+        .given(registered(), incident(), postmortem())
+        .when(new CloseActionItem("e5", TEAM, "PM-1", "AI-1", true, T1))
+        .expectEvents(new ActionItemClosed("e5", TEAM, "PM-1", "AI-1", true, T1));
+  }
+
+  @Test
+  void anActionItemClosesOnce() {
+    fixture
+        .given(
+            registered(),
+            incident(),
+            postmortem(),
+            new ActionItemClosed("e5", TEAM, "PM-1", "AI-1", true, T1))
+        .when(new CloseActionItem("e6", TEAM, "PM-1", "AI-1", false, T1))
+        .expectException(CommandRejectedException.class)
+        .expectExceptionMessage("Action item 'AI-1' is already closed; an action item closes once.")
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsClosingAnActionItemThePostmortemDoesNotHave() {
+    fixture
+        .given(registered(), incident(), postmortem())
+        .when(new CloseActionItem("e5", TEAM, "PM-1", "AI-9", true, T1))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsAnAlertInventoryForAnUnknownService() {
+    fixture
+        .given(registered())
+        .when(new ReportAlertInventory("e5", TEAM, "web", List.of("HighErrorRate"), T1))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsRepublishingARetiredRunbook() {
+    fixture
+        .given(
+            registered(),
+            service(),
+            new RunbookPublished("e5", TEAM, "rb-1", "api", List.of("A"), false, T0),
+            new RunbookRetired("e6", TEAM, "rb-1", T1))
+        .when(new PublishRunbook("e7", TEAM, "rb-1", "api", List.of("A"), true, T1))
+        .expectException(CommandRejectedException.class)
+        .expectExceptionMessage("Runbook 'rb-1' is retired.")
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsReviewingARunbookThatDoesNotExist() {
+    fixture
+        .given(registered(), service())
+        .when(new ReviewRunbook("e5", TEAM, "rb-9", T1))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void toilHoursCannotExceedOpsHours() {
+    fixture
+        .given(registered())
+        .when(toil("120.5", "120", T0, T1))
+        .expectException(CommandRejectedException.class)
+        .expectExceptionMessage("Toil hours (120.5) cannot exceed operational hours (120).")
+        .expectNoEvents();
+  }
+
+  @Test
+  void toilEqualToOpsHoursIsAccepted() {
+    fixture
+        .given(registered())
+        .when(toil("120.00", "120", T0, T1))
+        .expectEvents(
+            new ToilMeasured("e9", TEAM, T0, T1, new BigDecimal("120"), new BigDecimal("120"), T1));
+  }
+
+  @Test
+  void rejectsNegativeToilAndZeroOpsHours() {
+    fixture
+        .given(registered())
+        .when(toil("-1", "10", T0, T1))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+    fixture
+        .given(registered())
+        .when(toil("0", "0", T0, T1))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsAToilPeriodThatEndsBeforeItStarts() {
+    fixture
+        .given(registered())
+        .when(toil("1", "10", T1, T0))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsNegativeHoursSavedByAnAutomation() {
+    fixture
+        .given(registered())
+        .when(new ShipToilAutomation("e5", TEAM, "auto-1", "rotation", new BigDecimal("-2"), T1))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+  }
+}
