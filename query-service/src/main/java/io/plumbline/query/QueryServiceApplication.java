@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** Projects Plumbline's events into read models and serves maturity figures. */
 @SpringBootApplication
+@org.springframework.scheduling.annotation.EnableScheduling
 public class QueryServiceApplication {
 
   public static void main(String[] args) {

@@ -1,15 +1,13 @@
 package io.plumbline.query.infrastructure;
 
-import io.plumbline.query.maturity.MaturityEvaluator;
 import io.plumbline.query.maturity.Quarter;
-import io.plumbline.query.maturity.RubricDocument;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The quarter calendar and the rubric the read API evaluates with. */
+/** The clock and the quarter calendar everything is evaluated with. */
 @Configuration(proxyBeanMethods = false)
 public class MaturityConfiguration {
 
@@ -23,10 +21,5 @@ public class MaturityConfiguration {
       @Value("${plumbline.quarters.time-zone:UTC}") ZoneId zone,
       @Value("${plumbline.quarters.fiscal-year-start-month:1}") int fiscalYearStartMonth) {
     return new Quarter.Calendar(zone, fiscalYearStartMonth);
-  }
-
-  @Bean
-  MaturityEvaluator maturityEvaluator(Quarter.Calendar calendar) {
-    return new MaturityEvaluator(calendar, RubricDocument.defaultRubric());
   }
 }

@@ -4,11 +4,15 @@ import io.plumbline.events.TeamEvent;
 import io.plumbline.events.org.ServiceRegistered;
 import io.plumbline.events.org.ServiceRetired;
 import io.plumbline.events.org.ServiceTierChanged;
+import io.plumbline.events.org.TeamMoved;
+import io.plumbline.events.org.TeamRegistered;
+import io.plumbline.events.org.TeamRetired;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Every event of one team, in the order they happened in the team's world. */
 public final class TeamFacts {
@@ -51,6 +55,32 @@ public final class TeamFacts {
       }
     }
     return services;
+  }
+
+  /** The group the team belonged to at T, or empty when it was not registered before T. */
+  public Optional<String> groupAt(Instant asOf) {
+    String group = null;
+    for (TeamEvent event : before(asOf)) {
+      if (event instanceof TeamRegistered r) {
+        group = r.groupId();
+      } else if (event instanceof TeamMoved m) {
+        group = m.toGroupId();
+      }
+    }
+    return Optional.ofNullable(group);
+  }
+
+  /** Registered before T and not retired before T. */
+  public boolean activeAt(Instant asOf) {
+    return groupAt(asOf).isPresent() && before(asOf, TeamRetired.class).isEmpty();
+  }
+
+  /** When the team was first registered, if it was. */
+  public Optional<Instant> registeredAt() {
+    return events.stream()
+        .filter(TeamRegistered.class::isInstance)
+        .map(TeamEvent::occurredAt)
+        .findFirst();
   }
 
   /** A service of the team that is active at the evaluation instant. */

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.plumbline.events.EventTypes;
 import io.plumbline.events.PlumblineEvent;
 import io.plumbline.events.TeamEvent;
+import io.plumbline.query.rollup.QuarterlyFigures;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,13 +23,16 @@ import org.springframework.stereotype.Component;
 public class FactProjector {
 
   private final MongoTemplate mongo;
+  private final QuarterlyFigures figures;
   private final Clock clock;
   private final MeterRegistry meters;
   private final Counter duplicates;
   private final Timer freshness;
 
-  public FactProjector(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
+  public FactProjector(
+      MongoTemplate mongo, Clock clock, MeterRegistry meters, QuarterlyFigures figures) {
     this.mongo = mongo;
+    this.figures = figures;
     this.clock = clock;
     this.meters = meters;
     this.duplicates =
@@ -65,8 +69,12 @@ public class FactProjector {
       mongo.insert(fact);
     } catch (DuplicateKeyException e) {
       duplicates.increment();
+      // The fact may have been stored just before a crash that lost its mark; marking is
+      // idempotent.
+      figures.eventProjected(fact, event);
       return false;
     }
+    figures.eventProjected(fact, event);
     meters.counter("plumbline.events.projected", "type", type).increment();
     if (recordedAt != null) {
       freshness.record(Duration.between(recordedAt, now).abs());

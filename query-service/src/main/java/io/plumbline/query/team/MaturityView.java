@@ -1,9 +1,11 @@
 package io.plumbline.query.team;
 
 import io.plumbline.query.maturity.Criterion;
-import io.plumbline.query.maturity.Practice;
+import io.plumbline.query.maturity.LevelName;
 import io.plumbline.query.maturity.PracticeResult;
+import io.plumbline.query.maturity.Rubric;
 import io.plumbline.query.maturity.TeamMaturity;
+import io.plumbline.query.rollup.TeamQuarter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,12 +18,16 @@ record MaturityView(
     String teamId,
     String quarter,
     Instant asOf,
+    String rubricVersion,
     int overallLevel,
     String overallName,
     BigDecimal score,
-    Map<String, PracticeView> practices) {
+    Map<String, PracticeView> practices,
+    boolean restated,
+    List<TeamQuarter.Restatement> restatements) {
 
-  static MaturityView of(TeamMaturity maturity, Map<Practice, BigDecimal> weights) {
+  static MaturityView of(
+      TeamMaturity maturity, Rubric rubric, List<TeamQuarter.Restatement> restatements) {
     Map<String, PracticeView> practices = new LinkedHashMap<>();
     maturity
         .practices()
@@ -33,16 +39,18 @@ record MaturityView(
         maturity.teamId(),
         maturity.quarter().toString(),
         maturity.asOf(),
+        rubric.version(),
         overall,
-        io.plumbline.query.maturity.LevelName.of(overall).name(),
-        maturity.score(weights),
-        practices);
+        LevelName.of(overall).name(),
+        maturity.score(rubric.weights()),
+        practices,
+        !restatements.isEmpty(),
+        restatements);
   }
 
-  record PracticeView(int level, String name, boolean evaluated, List<Criterion> criteria) {
+  record PracticeView(int level, String name, List<Criterion> criteria) {
     static PracticeView of(PracticeResult result) {
-      return new PracticeView(
-          result.level(), result.name().name(), !result.criteria().isEmpty(), result.criteria());
+      return new PracticeView(result.level(), result.name().name(), result.criteria());
     }
   }
 }

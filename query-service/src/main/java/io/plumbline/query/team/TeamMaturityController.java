@@ -1,11 +1,18 @@
 package io.plumbline.query.team;
 
 import io.plumbline.query.maturity.MaturityEvaluator;
+import io.plumbline.query.maturity.Quarter;
 import io.plumbline.query.maturity.TeamFacts;
+import io.plumbline.query.maturity.TeamMaturity;
+import io.plumbline.query.projection.TeamFactsReader;
+import io.plumbline.query.rollup.ActiveRubric;
+import io.plumbline.query.rollup.TeamQuarter;
 import io.plumbline.query.web.ProblemException;
+import io.plumbline.query.web.ReadParameters;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,50 +21,89 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A team's maturity, evaluated at read time so that the current quarter follows the clock: a review
- * ages out of its window without any new event.
+ * A team's maturity, evaluated from its facts at read time so that the current quarter follows the
+ * clock; a closed quarter is read as of its end, with any restatements.
  */
 @RestController
 @RequestMapping("/api/v1/teams/{teamId}")
 class TeamMaturityController {
 
   private final TeamFactsReader reader;
-  private final MaturityEvaluator evaluator;
+  private final ActiveRubric rubric;
+  private final MongoTemplate mongo;
   private final Clock clock;
 
-  TeamMaturityController(TeamFactsReader reader, MaturityEvaluator evaluator, Clock clock) {
+  TeamMaturityController(
+      TeamFactsReader reader, ActiveRubric rubric, MongoTemplate mongo, Clock clock) {
     this.reader = reader;
-    this.evaluator = evaluator;
+    this.rubric = rubric;
+    this.mongo = mongo;
     this.clock = clock;
   }
 
   @GetMapping("/maturity")
-  MaturityView maturity(@PathVariable String teamId, @RequestParam(required = false) String asOf) {
-    Instant evaluationInstant = asOf == null ? clock.instant() : parseInstant(asOf);
-    TeamFacts facts =
-        reader
-            .load(teamId)
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        HttpStatus.NOT_FOUND,
-                        "unknown-team",
-                        "teamId",
-                        "Team '%s' is not known to the read side (yet).".formatted(teamId)));
-    return MaturityView.of(
-        evaluator.evaluate(facts, evaluationInstant), evaluator.rubric().weights());
+  MaturityView maturity(
+      @PathVariable String teamId,
+      @RequestParam(required = false) String quarter,
+      @RequestParam(required = false) String asOf) {
+    MaturityEvaluator evaluator = rubric.evaluator();
+    TeamFacts facts = load(teamId);
+    TeamMaturity maturity = evaluator.evaluate(facts, instant(quarter, asOf, evaluator));
+    return MaturityView.of(maturity, evaluator.rubric(), restatements(maturity));
   }
 
-  private static Instant parseInstant(String value) {
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
+  /** "Why is the level what it is, and what changed since the previous quarter?" */
+  @GetMapping("/maturity/explanation")
+  Explanation explanation(
+      @PathVariable String teamId,
+      @RequestParam(required = false) String quarter,
+      @RequestParam(required = false) String asOf) {
+    MaturityEvaluator evaluator = rubric.evaluator();
+    TeamFacts facts = load(teamId);
+    TeamMaturity now = evaluator.evaluate(facts, instant(quarter, asOf, evaluator));
+    TeamMaturity before =
+        evaluator.evaluate(facts, evaluator.calendar().end(now.quarter().previous()));
+    return Explanation.of(
+        MaturityView.of(now, evaluator.rubric(), restatements(now)),
+        MaturityView.of(before, evaluator.rubric(), restatements(before)));
+  }
+
+  private Instant instant(String quarter, String asOf, MaturityEvaluator evaluator) {
+    if (quarter != null && asOf != null) {
       throw new ProblemException(
           HttpStatus.BAD_REQUEST,
           "invalid-parameter",
           "asOf",
-          "asOf must be an ISO-8601 instant such as 2026-10-01T00:00:00Z, not '%s'."
-              .formatted(value));
+          "Give either quarter or asOf, not both.");
     }
+    Instant now = clock.instant();
+    if (asOf != null) {
+      return ReadParameters.instant(asOf, "asOf");
+    }
+    if (quarter == null) {
+      return now;
+    }
+    Quarter.Calendar calendar = evaluator.calendar();
+    return ReadParameters.evaluationInstant(
+        ReadParameters.quarter(quarter, calendar, now), calendar, now);
+  }
+
+  private List<TeamQuarter.Restatement> restatements(TeamMaturity maturity) {
+    TeamQuarter row =
+        mongo.findById(
+            TeamQuarter.id(maturity.teamId(), maturity.quarter().toString()), TeamQuarter.class);
+    return row == null ? List.of() : row.restatements();
+  }
+
+  private TeamFacts load(String teamId) {
+    return reader
+        .load(teamId)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    HttpStatus.NOT_FOUND,
+                    "unknown-team",
+                    "teamId",
+                    "Team '%s' is not known to the read side (yet).".formatted(teamId)));
   }
 }

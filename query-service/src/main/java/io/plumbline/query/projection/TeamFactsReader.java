@@ -1,12 +1,10 @@
-package io.plumbline.query.team;
+package io.plumbline.query.projection;
 
 import io.plumbline.events.EventJson;
 import io.plumbline.events.EventTypes;
 import io.plumbline.events.TeamEvent;
 import io.plumbline.events.org.TeamRegistered;
 import io.plumbline.query.maturity.TeamFacts;
-import io.plumbline.query.projection.Fact;
-import io.plumbline.query.projection.FactRepository;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -14,16 +12,16 @@ import org.springframework.stereotype.Component;
 
 /** Loads a team's facts from the read model and turns them back into contract events. */
 @Component
-class TeamFactsReader {
+public class TeamFactsReader {
 
   private final FactRepository facts;
 
-  TeamFactsReader(FactRepository facts) {
+  public TeamFactsReader(FactRepository facts) {
     this.facts = facts;
   }
 
   /** The team's facts, or empty when no registration of the team has been projected. */
-  Optional<TeamFacts> load(String teamId) {
+  public Optional<TeamFacts> load(String teamId) {
     List<Fact> stored = facts.findByTeamId(teamId);
     String registered = EventTypes.nameOf(TeamRegistered.class);
     if (stored.stream().noneMatch(f -> registered.equals(f.type()))) {
