@@ -49,7 +49,7 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
 
   @Override
   public String toString() {
-    return year + "-Q" + number;
+    return "%04d-Q%d".formatted(year, number);
   }
 
   /** How quarters map onto time: a zone and the month the fiscal year starts in. */

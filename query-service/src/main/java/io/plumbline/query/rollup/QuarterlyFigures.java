@@ -33,6 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class QuarterlyFigures {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(QuarterlyFigures.class);
+
   private final MongoTemplate mongo;
   private final TeamFactsReader facts;
   private final ActiveRubric rubric;
@@ -157,16 +160,21 @@ public class QuarterlyFigures {
     Set<Quarter> touched = new TreeSet<>();
     int teams = 0;
     for (DirtyTeam mark : dirty) {
-      Quarter from = Quarter.parse(mark.fromQuarter());
-      if (DirtyTeam.GROUPS.equals(mark.teamId())) {
-        touched.addAll(quartersFrom(from, now));
-      } else {
-        touched.addAll(recomputeTeam(mark.teamId(), from, mark.lateEventIds(), now));
-        teams++;
+      try {
+        Quarter from = Quarter.parse(mark.fromQuarter());
+        if (DirtyTeam.GROUPS.equals(mark.teamId())) {
+          touched.addAll(quartersFrom(from, now));
+        } else {
+          touched.addAll(recomputeTeam(mark.teamId(), from, mark.lateEventIds(), now));
+          teams++;
+        }
+        mongo.remove(
+            Query.query(Criteria.where("_id").is(mark.teamId()).and("seq").is(mark.seq())),
+            DirtyTeam.class);
+      } catch (RuntimeException e) {
+        // One team's failure must not hold the others back; its mark stays for the next round.
+        log.warn("Recomputing the figures of {} failed: {}", mark.teamId(), e.toString());
       }
-      mongo.remove(
-          Query.query(Criteria.where("_id").is(mark.teamId()).and("seq").is(mark.seq())),
-          DirtyTeam.class);
     }
     touched.forEach(quarter -> recomputeRollups(quarter, now));
     return teams;
