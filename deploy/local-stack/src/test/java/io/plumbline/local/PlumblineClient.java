@@ -35,6 +35,20 @@ final class PlumblineClient {
             .build());
   }
 
+  /** A GET on the query service. */
+  Answer get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(queryUrl + path)).GET().build());
+  }
+
+  /** A request with a YAML body on the query service (the rubric admin endpoints). */
+  Answer send(String method, String path, String yaml) {
+    return send(
+        HttpRequest.newBuilder(URI.create(queryUrl + path))
+            .header("Content-Type", "application/yaml")
+            .method(method, HttpRequest.BodyPublishers.ofString(yaml))
+            .build());
+  }
+
   Answer maturity(String teamId) {
     return send(
         HttpRequest.newBuilder(URI.create(queryUrl + "/api/v1/teams/" + teamId + "/maturity"))
