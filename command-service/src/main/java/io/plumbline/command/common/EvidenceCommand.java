@@ -9,4 +9,7 @@ public interface EvidenceCommand {
   String eventId();
 
   Instant occurredAt();
+
+  /** The aggregate that decides on the command (and that the event id is claimed for). */
+  String aggregateId();
 }

@@ -2,6 +2,8 @@ package io.plumbline.command.common;
 
 /** A stable, machine-readable reason for refusing a command; part of the API contract. */
 public enum Reason {
+  WRONG_TEAM(Kind.FORBIDDEN),
+  ADMIN_ONLY(Kind.FORBIDDEN),
   UNKNOWN_GROUP(Kind.NOT_FOUND),
   UNKNOWN_TEAM(Kind.NOT_FOUND),
   UNKNOWN_SERVICE(Kind.NOT_FOUND),
@@ -10,6 +12,7 @@ public enum Reason {
   UNKNOWN_POSTMORTEM(Kind.NOT_FOUND),
   UNKNOWN_ACTION_ITEM(Kind.NOT_FOUND),
   UNKNOWN_RUNBOOK(Kind.NOT_FOUND),
+  UNKNOWN_TOKEN(Kind.NOT_FOUND),
   EVENT_ID_REUSED(Kind.CONFLICT),
   ALREADY_EXISTS(Kind.CONFLICT),
   TEAM_RETIRED(Kind.CONFLICT),
@@ -23,6 +26,7 @@ public enum Reason {
   WINDOW_OUT_OF_RANGE(Kind.INVALID),
   TIER_OUT_OF_RANGE(Kind.INVALID),
   SELF_PARENT(Kind.INVALID),
+  TEAM_SCOPE_MISMATCH(Kind.INVALID),
   RESOLVED_BEFORE_START(Kind.INVALID),
   DUPLICATE_ACTION_ITEM(Kind.INVALID),
   HOURS_OUT_OF_RANGE(Kind.INVALID),
@@ -33,7 +37,8 @@ public enum Reason {
   public enum Kind {
     NOT_FOUND,
     CONFLICT,
-    INVALID
+    INVALID,
+    FORBIDDEN
   }
 
   private final Kind kind;

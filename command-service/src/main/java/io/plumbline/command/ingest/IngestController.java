@@ -1,37 +1,119 @@
 package io.plumbline.command.ingest;
 
-import io.plumbline.command.common.EvidenceCommand;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.command.common.Outcome;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.plumbline.command.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Accepts one event per request; it is stored before the answer, published to Kafka after. */
+/**
+ * Accepts evidence, one event per request or up to a thousand in a batch. An accepted event is
+ * stored before the answer and published to Kafka after it.
+ */
 @RestController
 @RequestMapping("/api/v1/events")
 class IngestController {
 
   private final SubmissionReader reader;
-  private final CommandGateway commands;
+  private final Submissions submissions;
+  private final int maxBatch;
 
-  IngestController(SubmissionReader reader, CommandGateway commands) {
+  IngestController(
+      SubmissionReader reader,
+      Submissions submissions,
+      @Value("${plumbline.ingest.max-batch-events:1000}") int maxBatch) {
     this.reader = reader;
-    this.commands = commands;
-  }
-
-  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Receipt> submit(@RequestBody byte[] body) {
-    EvidenceCommand command = reader.read(body);
-    Outcome outcome = commands.sendAndWait(command);
-    HttpStatus status = outcome == Outcome.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK;
-    return ResponseEntity.status(status).body(new Receipt(command.eventId(), outcome));
+    this.submissions = submissions;
+    this.maxBatch = maxBatch;
   }
 
   /** The answer to an accepted submission; a retry of a stored event says DUPLICATE. */
   record Receipt(String eventId, Outcome outcome) {}
+
+  /** One item of a batch answer: its outcome, or the problem that refused it. */
+  record ItemResult(int index, String eventId, String outcome, ProblemDetail problem) {}
+
+  /** A batch answer: counts, and one result per submitted event, in order. */
+  record BatchReceipt(
+      int accepted, int duplicates, int rejected, boolean errors, List<ItemResult> results) {}
+
+  @Operation(summary = "Submit one event (see the Submission schemas for the accepted types)")
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Receipt> submit(@RequestBody byte[] body, Authentication authentication) {
+    Submissions.Accepted accepted =
+        submissions.submit(reader.parse(body), Caller.of(authentication));
+    HttpStatus status =
+        accepted.outcome() == Outcome.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK;
+    return ResponseEntity.status(status).body(new Receipt(accepted.eventId(), accepted.outcome()));
+  }
+
+  /**
+   * Each event is decided on its own, in order: one refused event does not hold back the others,
+   * and since every event is idempotent, the whole batch can be retried as it is.
+   */
+  @Operation(summary = "Submit up to 1,000 events; each gets its own outcome")
+  @PostMapping(value = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+  BatchReceipt batch(@RequestBody byte[] body, Authentication authentication) {
+    JsonNode events = reader.parseTree(body).path("events");
+    if (!events.isArray() || events.isEmpty()) {
+      throw new SubmissionRejectedException(
+          HttpStatus.BAD_REQUEST,
+          "invalid-batch",
+          "events",
+          "The body must be {\"events\": [ … ]} with at least one event.");
+    }
+    if (events.size() > maxBatch) {
+      throw new SubmissionRejectedException(
+          HttpStatus.BAD_REQUEST,
+          "batch-too-large",
+          "events",
+          "A batch holds at most %d events, not %d.".formatted(maxBatch, events.size()));
+    }
+    Caller caller = Caller.of(authentication);
+    List<ItemResult> results = new ArrayList<>(events.size());
+    int accepted = 0;
+    int duplicates = 0;
+    for (int i = 0; i < events.size(); i++) {
+      JsonNode event = events.get(i);
+      String eventId = event.path("eventId").asText(null);
+      if (!event.isObject()) {
+        results.add(
+            new ItemResult(
+                i,
+                null,
+                "REJECTED",
+                ProblemAdvice.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-json",
+                    "Each event must be a JSON object.")));
+        continue;
+      }
+      try {
+        Submissions.Accepted result = submissions.submit((ObjectNode) event, caller);
+        results.add(new ItemResult(i, eventId, result.outcome().name(), null));
+        if (result.outcome() == Outcome.ACCEPTED) {
+          accepted++;
+        } else {
+          duplicates++;
+        }
+      } catch (RuntimeException e) {
+        ProblemDetail problem = ProblemAdvice.problemFor(e).orElseThrow(() -> e);
+        results.add(new ItemResult(i, eventId, "REJECTED", problem));
+      }
+    }
+    int rejected = events.size() - accepted - duplicates;
+    return new BatchReceipt(accepted, duplicates, rejected, rejected > 0, results);
+  }
 }

@@ -5,6 +5,7 @@ import io.plumbline.command.common.Reason;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,43 +27,54 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   static final String TYPE_PREFIX = "urn:plumbline:problem:";
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-  @ExceptionHandler(SubmissionRejectedException.class)
-  ProblemDetail rejected(SubmissionRejectedException e) {
-    ProblemDetail problem = problem(e.status(), e.reason(), e.getMessage());
-    if (!e.errors().isEmpty()) {
-      problem.setProperty("field", e.errors().get(0).get("field"));
-      problem.setProperty("errors", e.errors());
+  /** The problem a refused submission answers with, for any refusal the ingest knows. */
+  static Optional<ProblemDetail> problemFor(RuntimeException e) {
+    if (e instanceof SubmissionRejectedException rejected) {
+      ProblemDetail problem = problem(rejected.status(), rejected.reason(), e.getMessage());
+      if (!rejected.errors().isEmpty()) {
+        problem.setProperty("field", rejected.errors().get(0).get("field"));
+        problem.setProperty("errors", rejected.errors());
+      }
+      return Optional.of(problem);
     }
-    return problem;
+    if (e instanceof CommandRejectedException rejected) {
+      ProblemDetail problem =
+          problem(statusOf(rejected.reason()), rejected.reason().code(), e.getMessage());
+      if (rejected.field() != null) {
+        problem.setProperty("field", rejected.field());
+        problem.setProperty(
+            "errors", List.of(Map.of("field", rejected.field(), "message", e.getMessage())));
+      }
+      return Optional.of(problem);
+    }
+    if (e instanceof AggregateNotFoundException notFound) {
+      String id = String.valueOf(notFound.getAggregateIdentifier());
+      String teamId = id.startsWith("team:") ? id.substring("team:".length()) : id;
+      ProblemDetail problem =
+          problem(
+              HttpStatus.NOT_FOUND,
+              Reason.UNKNOWN_TEAM.code(),
+              "Team '%s' is not registered.".formatted(teamId));
+      problem.setProperty("field", "teamId");
+      return Optional.of(problem);
+    }
+    return Optional.empty();
   }
 
-  @ExceptionHandler(CommandRejectedException.class)
-  ProblemDetail rejected(CommandRejectedException e) {
-    ProblemDetail problem = problem(statusOf(e.reason()), e.reason().code(), e.getMessage());
-    if (e.field() != null) {
-      problem.setProperty("field", e.field());
-      problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-    }
-    return problem;
-  }
-
-  @ExceptionHandler(AggregateNotFoundException.class)
-  ProblemDetail unknownAggregate(AggregateNotFoundException e) {
-    String id = String.valueOf(e.getAggregateIdentifier());
-    String teamId = id.startsWith("team:") ? id.substring("team:".length()) : id;
-    ProblemDetail problem =
-        problem(
-            HttpStatus.NOT_FOUND,
-            Reason.UNKNOWN_TEAM.code(),
-            "Team '%s' is not registered.".formatted(teamId));
-    problem.setProperty("field", "teamId");
-    return problem;
+  @ExceptionHandler({
+    SubmissionRejectedException.class,
+    CommandRejectedException.class,
+    AggregateNotFoundException.class
+  })
+  ProblemDetail refused(RuntimeException e) {
+    return problemFor(e).orElseThrow(() -> e);
   }
 
   /** The event store could not be reached: nothing was stored, the client should retry. */
   @ExceptionHandler({
     com.mongodb.MongoException.class,
-    org.axonframework.eventsourcing.eventstore.EventStoreException.class
+    org.axonframework.eventsourcing.eventstore.EventStoreException.class,
+    org.springframework.dao.DataAccessResourceFailureException.class
   })
   ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e) {
     log.warn("Event store unavailable: {}", e.toString());
@@ -70,7 +82,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         problem(
             HttpStatus.SERVICE_UNAVAILABLE,
             "event-store-unavailable",
-            "The event store cannot be reached; nothing was stored. Retry later.");
+            "The event store cannot be reached; what was not answered was not stored. Retry"
+                + " later: retries are safe.");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")
         .body(problem);
@@ -89,6 +102,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case CONFLICT -> HttpStatus.CONFLICT;
       case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
     };
   }
 

@@ -54,8 +54,13 @@ class SubmissionReader {
     this.maxClockSkew = maxClockSkew;
   }
 
-  EvidenceCommand read(byte[] body) {
-    ObjectNode json = parseObject(body);
+  /** Parses a request body that must be one JSON object. */
+  ObjectNode parse(byte[] body) {
+    return parseObject(body);
+  }
+
+  EvidenceCommand read(ObjectNode original) {
+    ObjectNode json = original.deepCopy();
     String type = json.path("type").asText(null);
     if (type == null || type.isBlank()) {
       throw new SubmissionRejectedException(
@@ -73,10 +78,14 @@ class SubmissionReader {
     return command;
   }
 
-  private ObjectNode parseObject(byte[] body) {
-    JsonNode tree;
+  /** Parses a request body into a tree, or refuses it as malformed. */
+  JsonNode parseTree(byte[] body) {
     try {
-      tree = mapper.readTree(body);
+      JsonNode tree = mapper.readTree(body);
+      if (tree == null) {
+        throw new IOException("empty body");
+      }
+      return tree;
     } catch (IOException e) {
       throw new SubmissionRejectedException(
           HttpStatus.BAD_REQUEST,
@@ -84,7 +93,11 @@ class SubmissionReader {
           "The request body is not valid JSON: " + originalMessage(e),
           List.of());
     }
-    if (tree == null || !tree.isObject()) {
+  }
+
+  private ObjectNode parseObject(byte[] body) {
+    JsonNode tree = parseTree(body);
+    if (!tree.isObject()) {
       throw new SubmissionRejectedException(
           HttpStatus.BAD_REQUEST,
           "malformed-json",

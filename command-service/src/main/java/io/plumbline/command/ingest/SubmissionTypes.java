@@ -59,6 +59,14 @@ final class SubmissionTypes {
     return Optional.ofNullable(COMMANDS.get(eventType));
   }
 
+  /** Groups, team registration, moves and retirements: admin only. */
+  static boolean isOrgStructure(EvidenceCommand command) {
+    return command instanceof DefineGroup
+        || command instanceof RegisterTeam
+        || command instanceof MoveTeam
+        || command instanceof RetireTeam;
+  }
+
   static List<String> accepted() {
     return List.copyOf(COMMANDS.keySet());
   }

@@ -1,7 +1,7 @@
 package io.plumbline.command.postmortem;
 
-import io.plumbline.command.common.EvidenceCommand;
 import io.plumbline.command.common.Ids;
+import io.plumbline.command.common.TeamCommand;
 import io.plumbline.command.team.Team;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +24,7 @@ public record PublishPostmortem(
         List<@NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String>
             involvedTeamIds,
     @NotNull Instant occurredAt)
-    implements EvidenceCommand {
+    implements TeamCommand {
 
   @TargetAggregateIdentifier
   public String aggregateId() {

@@ -1,7 +1,7 @@
 package io.plumbline.command.runbook;
 
-import io.plumbline.command.common.EvidenceCommand;
 import io.plumbline.command.common.Ids;
+import io.plumbline.command.common.TeamCommand;
 import io.plumbline.command.team.Team;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,7 +20,7 @@ public record PublishRunbook(
     @NotNull @Size(max = 1000) List<@NotBlank @Size(max = 200) String> coveredAlerts,
     @NotNull Boolean automated,
     @NotNull Instant occurredAt)
-    implements EvidenceCommand {
+    implements TeamCommand {
 
   @TargetAggregateIdentifier
   public String aggregateId() {

@@ -1,7 +1,7 @@
 package io.plumbline.command.slo;
 
-import io.plumbline.command.common.EvidenceCommand;
 import io.plumbline.command.common.Ids;
+import io.plumbline.command.common.TeamCommand;
 import io.plumbline.command.team.Team;
 import io.plumbline.events.slo.SliKind;
 import jakarta.validation.constraints.NotBlank;
@@ -23,7 +23,7 @@ public record DefineSlo(
     @NotNull Boolean errorBudgetPolicy,
     @NotNull Boolean burnRateAlerts,
     @NotNull Instant occurredAt)
-    implements EvidenceCommand {
+    implements TeamCommand {
 
   @TargetAggregateIdentifier
   public String aggregateId() {

@@ -1,7 +1,7 @@
 package io.plumbline.command.slo;
 
-import io.plumbline.command.common.EvidenceCommand;
 import io.plumbline.command.common.Ids;
+import io.plumbline.command.common.TeamCommand;
 import io.plumbline.command.team.Team;
 import io.plumbline.events.slo.BudgetAction;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +17,7 @@ public record InvokeErrorBudgetPolicy(
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String sloId,
     @NotNull BudgetAction action,
     @NotNull Instant occurredAt)
-    implements EvidenceCommand {
+    implements TeamCommand {
 
   @TargetAggregateIdentifier
   public String aggregateId() {

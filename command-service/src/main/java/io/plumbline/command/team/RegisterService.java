@@ -1,7 +1,7 @@
 package io.plumbline.command.team;
 
-import io.plumbline.command.common.EvidenceCommand;
 import io.plumbline.command.common.Ids;
+import io.plumbline.command.common.TeamCommand;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +17,7 @@ public record RegisterService(
     @NotBlank @Size(max = 200) String name,
     @NotNull Integer tier,
     @NotNull Instant occurredAt)
-    implements EvidenceCommand {
+    implements TeamCommand {
 
   @TargetAggregateIdentifier
   public String aggregateId() {

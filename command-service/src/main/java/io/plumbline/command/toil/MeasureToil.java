@@ -1,7 +1,7 @@
 package io.plumbline.command.toil;
 
-import io.plumbline.command.common.EvidenceCommand;
 import io.plumbline.command.common.Ids;
+import io.plumbline.command.common.TeamCommand;
 import io.plumbline.command.team.Team;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +19,7 @@ public record MeasureToil(
     @NotNull BigDecimal toilHours,
     @NotNull BigDecimal opsHours,
     @NotNull Instant occurredAt)
-    implements EvidenceCommand {
+    implements TeamCommand {
 
   @TargetAggregateIdentifier
   public String aggregateId() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.command.EmbeddedInfrastructureTest;
+import io.plumbline.command.TestTokens;
 import io.plumbline.embedded.SharedTestInfrastructure;
 import io.plumbline.events.EventHeaders;
 import io.plumbline.events.Topics;
@@ -45,6 +46,7 @@ class IngestApiTest {
 
   @BeforeEach
   void freshOrg() {
+    TestTokens.as(http, TestTokens.ADMIN);
     suffix = UUID.randomUUID().toString().substring(0, 8);
     accepted(
         """

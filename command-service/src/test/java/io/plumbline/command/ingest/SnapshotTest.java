@@ -3,6 +3,7 @@ package io.plumbline.command.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.command.EmbeddedInfrastructureTest;
+import io.plumbline.command.TestTokens;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,9 @@ class SnapshotTest {
   @Autowired MongoTemplate mongo;
 
   private int post(String body) {
+    if (http.getRestTemplate().getInterceptors().isEmpty()) {
+      TestTokens.as(http, TestTokens.ADMIN);
+    }
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     return http.postForEntity("/api/v1/events", new HttpEntity<>(body, headers), String.class)

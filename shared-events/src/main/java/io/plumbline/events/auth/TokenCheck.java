@@ -1,0 +1,59 @@
+package io.plumbline.events.auth;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Decides who a bearer token belongs to. Both services use it, each with its own lookup of stored
+ * tokens; a bootstrap admin token from configuration is accepted too.
+ */
+public final class TokenCheck {
+
+  /** What a stored token says about its holder; {@code teamId} only for team tokens. */
+  public record Holder(
+      String tokenId, Scope scope, String teamId, boolean revoked, String secretHash) {}
+
+  /** The three kinds of caller. */
+  public enum Scope {
+    /** Submits evidence for its own team (and may read that team's figures). */
+    TEAM,
+    /** Reads the query API. */
+    READER,
+    /** Manages org structure, tokens and the rubric; reads everything. */
+    ADMIN
+  }
+
+  /** The id under which the bootstrap admin token appears. */
+  public static final String BOOTSTRAP_ID = "bootstrap-admin";
+
+  private final Function<String, Optional<Holder>> lookup;
+  private final String bootstrapHash;
+
+  /**
+   * @param bootstrapAdminToken the configured bootstrap token, or null/blank for none
+   */
+  public TokenCheck(Function<String, Optional<Holder>> lookup, String bootstrapAdminToken) {
+    this.lookup = lookup;
+    this.bootstrapHash =
+        bootstrapAdminToken == null || bootstrapAdminToken.isBlank()
+            ? null
+            : ApiTokens.hash(bootstrapAdminToken);
+  }
+
+  /** The holder of a valid, unrevoked token; empty for anything else. */
+  public Optional<Holder> verify(String token) {
+    if (token == null) {
+      return Optional.empty();
+    }
+    if (bootstrapHash != null && ApiTokens.matches(token, bootstrapHash)) {
+      return Optional.of(new Holder(BOOTSTRAP_ID, Scope.ADMIN, null, false, bootstrapHash));
+    }
+    return ApiTokens.parse(token)
+        .flatMap(
+            parsed ->
+                lookup
+                    .apply(parsed.id())
+                    .filter(holder -> !holder.revoked())
+                    .filter(holder -> ApiTokens.matches(parsed.secret(), holder.secretHash())));
+  }
+}
