@@ -89,6 +89,28 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         .body(problem);
   }
 
+  /** Refusals by the framework itself (unreadable body, wrong media type …) get a reason too. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex,
+      Object body,
+      HttpHeaders headers,
+      org.springframework.http.HttpStatusCode status,
+      org.springframework.web.context.request.WebRequest request) {
+    if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+      String reason =
+          ex instanceof org.springframework.http.converter.HttpMessageNotReadableException
+              ? "malformed-json"
+              : HttpStatus.valueOf(status.value())
+                  .name()
+                  .toLowerCase(java.util.Locale.ROOT)
+                  .replace('_', '-');
+      problem.setType(URI.create(TYPE_PREFIX + reason));
+      problem.setProperty("reason", reason);
+    }
+    return super.handleExceptionInternal(ex, body, headers, status, request);
+  }
+
   static ProblemDetail problem(HttpStatus status, String reason, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create(TYPE_PREFIX + reason));

@@ -1,0 +1,167 @@
+package io.plumbline.command.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.command.EmbeddedInfrastructureTest;
+import io.plumbline.command.TestTokens;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+@EmbeddedInfrastructureTest
+class BatchTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired MongoTemplate mongo;
+  @Autowired ObjectMapper json;
+
+  private String s;
+
+  @BeforeEach
+  void org() {
+    s = UUID.randomUUID().toString().substring(0, 8);
+    ResponseEntity<String> setup =
+        post(
+            "/api/v1/events/batch",
+            batch(
+                List.of(
+                    "{\"type\":\"GroupDefined\",\"eventId\":\"g-%1$s\",\"groupId\":\"g-%1$s\",\"name\":\"G\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}"
+                        .formatted(s),
+                    "{\"type\":\"TeamRegistered\",\"eventId\":\"t-%1$s\",\"teamId\":\"t-%1$s\",\"name\":\"T\",\"groupId\":\"g-%1$s\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}"
+                        .formatted(s))));
+    assertThat(setup.getBody()).contains("\"accepted\":2");
+  }
+
+  private String toil(int i) {
+    return "{\"type\":\"ToilMeasured\",\"eventId\":\"m-%s-%d\",\"teamId\":\"t-%s\",\"periodStart\":\"2026-01-01T00:00:00Z\",\"periodEnd\":\"2026-02-01T00:00:00Z\",\"toilHours\":%d,\"opsHours\":100,\"occurredAt\":\"2026-02-01T00:00:00Z\"}"
+        .formatted(s, i, s, i);
+  }
+
+  private static String batch(List<String> events) {
+    return "{\"events\":[" + String.join(",", events) + "]}";
+  }
+
+  private ResponseEntity<String> post(String path, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setBearerAuth(TestTokens.ADMIN);
+    return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+  }
+
+  private long stored() {
+    return mongo
+        .getCollection("domainevents")
+        .countDocuments(new Document("aggregateIdentifier", "team:t-" + s));
+  }
+
+  @Test
+  void eachEventOfABatchGetsItsOwnOutcomeAndRefusedOnesHoldNothingBack() throws Exception {
+    post("/api/v1/events", toil(0));
+    String tooMuchToil = toil(1).replace("\"toilHours\":1,", "\"toilHours\":101,");
+
+    JsonNode receipt =
+        json.readTree(
+            post("/api/v1/events/batch", batch(List.of(toil(0), tooMuchToil, toil(2), "17")))
+                .getBody());
+
+    assertThat(receipt.path("accepted").asInt()).isEqualTo(1);
+    assertThat(receipt.path("duplicates").asInt()).isEqualTo(1);
+    assertThat(receipt.path("rejected").asInt()).isEqualTo(2);
+    assertThat(receipt.path("errors").asBoolean()).isTrue();
+    assertThat(receipt.at("/results/0/outcome").asText()).isEqualTo("DUPLICATE");
+    assertThat(receipt.at("/results/1/problem/reason").asText()).isEqualTo("toil-exceeds-ops");
+    assertThat(receipt.at("/results/1/problem/status").asInt()).isEqualTo(422);
+    assertThat(receipt.at("/results/2/outcome").asText()).isEqualTo("ACCEPTED");
+    assertThat(receipt.at("/results/3/problem/reason").asText()).isEqualTo("malformed-json");
+  }
+
+  @Test
+  void aBatchRetriedTenTimesConcurrentlyStoresEachEventOnce() throws Exception {
+    List<String> events = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      events.add(toil(i));
+    }
+    String body = batch(events);
+    long before = stored();
+
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    List<Callable<JsonNode>> retries = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      retries.add(() -> json.readTree(post("/api/v1/events/batch", body).getBody()));
+    }
+    int accepted = 0;
+    for (Future<JsonNode> answer : pool.invokeAll(retries)) {
+      JsonNode receipt = answer.get();
+      assertThat(receipt.path("rejected").asInt()).as(receipt.toString()).isZero();
+      accepted += receipt.path("accepted").asInt();
+    }
+    pool.shutdown();
+
+    assertThat(accepted).isEqualTo(50);
+    assertThat(stored()).isEqualTo(before + 50);
+  }
+
+  @Test
+  void anEventIdUsedByAnotherTeamIsAConflict() throws Exception {
+    post(
+        "/api/v1/events",
+        "{\"type\":\"TeamRegistered\",\"eventId\":\"t2-%1$s\",\"teamId\":\"t2-%1$s\",\"name\":\"T\",\"groupId\":\"g-%1$s\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}"
+            .formatted(s));
+    post("/api/v1/events", toil(7));
+
+    ResponseEntity<String> reused =
+        post("/api/v1/events", toil(7).replace("\"teamId\":\"t-" + s, "\"teamId\":\"t2-" + s));
+
+    assertThat(reused.getStatusCode().value()).isEqualTo(409);
+    assertThat(json.readTree(reused.getBody()).path("reason").asText())
+        .isEqualTo("event-id-reused");
+  }
+
+  @Test
+  void batchesOverTheLimitAndEmptyBatchesAreRefusedWhole() throws Exception {
+    List<String> events = new ArrayList<>();
+    for (int i = 0; i < 1001; i++) {
+      events.add("{}");
+    }
+
+    assertThat(
+            json.readTree(post("/api/v1/events/batch", batch(events)).getBody())
+                .path("reason")
+                .asText())
+        .isEqualTo("batch-too-large");
+    assertThat(
+            json.readTree(post("/api/v1/events/batch", "{\"events\":[]}").getBody())
+                .path("reason")
+                .asText())
+        .isEqualTo("invalid-batch");
+  }
+
+  @Test
+  void aBodyOverTheSizeLimitIsRefusedBeforeItIsRead() throws Exception {
+    String huge =
+        toil(1)
+            .replace("\"opsHours\":100", "\"opsHours\":100,\"pad\":\"" + "x".repeat(70_000) + "\"");
+
+    ResponseEntity<String> answer = post("/api/v1/events", huge);
+
+    assertThat(answer.getStatusCode().value()).isEqualTo(413);
+    assertThat(json.readTree(answer.getBody()).path("reason").asText())
+        .isEqualTo("payload-too-large");
+  }
+}
