@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +28,8 @@ import org.springframework.http.ResponseEntity;
 @EmbeddedInfrastructureTest
 class BatchTest {
 
-  @Autowired TestRestTemplate http;
+  @LocalServerPort int port;
+  TestRestTemplate http;
   @Autowired MongoTemplate mongo;
   @Autowired ObjectMapper json;
 
@@ -35,6 +37,7 @@ class BatchTest {
 
   @BeforeEach
   void org() {
+    http = TestTokens.anonymous(port);
     s = UUID.randomUUID().toString().substring(0, 8);
     ResponseEntity<String> setup =
         post(

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +39,8 @@ import org.springframework.http.ResponseEntity;
 @EmbeddedInfrastructureTest
 class IngestApiTest {
 
-  @Autowired TestRestTemplate http;
+  @LocalServerPort int port;
+  TestRestTemplate http;
   @Autowired MongoTemplate mongo;
   @Autowired ObjectMapper json;
 
@@ -46,7 +48,7 @@ class IngestApiTest {
 
   @BeforeEach
   void freshOrg() {
-    TestTokens.as(http, TestTokens.ADMIN);
+    http = TestTokens.client(port, TestTokens.ADMIN);
     suffix = UUID.randomUUID().toString().substring(0, 8);
     accepted(
         """

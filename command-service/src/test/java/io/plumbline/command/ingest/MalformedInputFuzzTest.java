@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -31,11 +32,17 @@ class MalformedInputFuzzTest {
 
   private static final int PAYLOADS = 2000;
 
-  @Autowired TestRestTemplate http;
+  @LocalServerPort int port;
+  TestRestTemplate http;
   @Autowired MongoTemplate mongo;
   @Autowired ObjectMapper json;
 
   private final Random random = new Random(20261122L);
+
+  @org.junit.jupiter.api.BeforeEach
+  void client() {
+    http = TestTokens.anonymous(port);
+  }
 
   @Test
   void everyMalformedPayloadIsAFourHundredProblemAndNothingIsStored() throws Exception {

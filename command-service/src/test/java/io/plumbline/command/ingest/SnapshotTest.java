@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -18,12 +19,13 @@ import org.springframework.http.MediaType;
 @EmbeddedInfrastructureTest
 class SnapshotTest {
 
-  @Autowired TestRestTemplate http;
+  @LocalServerPort int port;
+  TestRestTemplate http;
   @Autowired MongoTemplate mongo;
 
   private int post(String body) {
-    if (http.getRestTemplate().getInterceptors().isEmpty()) {
-      TestTokens.as(http, TestTokens.ADMIN);
+    if (http == null) {
+      http = TestTokens.client(port, TestTokens.ADMIN);
     }
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);

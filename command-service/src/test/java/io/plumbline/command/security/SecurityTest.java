@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -21,13 +22,15 @@ import org.springframework.http.ResponseEntity;
 @EmbeddedInfrastructureTest
 class SecurityTest {
 
-  @Autowired TestRestTemplate http;
+  @LocalServerPort int port;
+  TestRestTemplate http;
   @Autowired ObjectMapper json;
 
   private String s;
 
   @BeforeEach
   void org() {
+    http = TestTokens.anonymous(port);
     s = UUID.randomUUID().toString().substring(0, 8);
     assertThat(post(TestTokens.ADMIN, "/api/v1/events", group()).getStatusCode().value())
         .isEqualTo(202);

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -48,7 +50,8 @@ class ProjectionTest {
 
   private static final Instant JAN = Instant.parse("2026-01-10T00:00:00Z");
 
-  @Autowired TestRestTemplate http;
+  @LocalServerPort int port;
+  TestRestTemplate http;
   @Autowired FactRepository facts;
   @Autowired ObjectMapper json;
 
@@ -57,6 +60,15 @@ class ProjectionTest {
 
   @BeforeEach
   void setUp() {
+    http =
+        new TestRestTemplate(
+            new RestTemplateBuilder()
+                .rootUri("http://127.0.0.1:" + port)
+                .additionalInterceptors(
+                    (request, body, execution) -> {
+                      request.getHeaders().setBearerAuth("test-admin-token-0123456789abcdef");
+                      return execution.execute(request, body);
+                    }));
     producer =
         new KafkaProducer<>(
             Map.of("bootstrap.servers", SharedTestInfrastructure.get().kafka().bootstrapServers()),
