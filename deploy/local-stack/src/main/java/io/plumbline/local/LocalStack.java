@@ -34,6 +34,7 @@ public final class LocalStack implements AutoCloseable {
   private EmbeddedKafka kafka;
   private String mongoUrl;
   private String kafkaBootstrapServers;
+  private String adminToken;
   private final List<ServiceProcess> services = new ArrayList<>();
 
   private LocalStack(LocalStackConfig config) {
@@ -85,6 +86,11 @@ public final class LocalStack implements AutoCloseable {
     return mongoUrl;
   }
 
+  /** The bootstrap admin token both services accept; kept in the data directory. */
+  public String adminToken() {
+    return adminToken;
+  }
+
   public String kafkaBootstrapServers() {
     return kafkaBootstrapServers;
   }
@@ -115,6 +121,7 @@ public final class LocalStack implements AutoCloseable {
 
   private void startServices() {
     createDirectories(config.dataDir().toAbsolutePath().resolve("logs"));
+    adminToken = AdminToken.loadOrCreate(config.dataDir().toAbsolutePath().resolve("admin-token"));
     services.add(
         launch(
             "command-service",
@@ -149,8 +156,11 @@ public final class LocalStack implements AutoCloseable {
     command.addAll(config.serviceArguments());
     Path logFile = config.dataDir().toAbsolutePath().resolve("logs").resolve(name + ".log");
     try {
+      ProcessBuilder builder = new ProcessBuilder(command);
+      // in the environment rather than on the command line, where any user could read it
+      builder.environment().put("PLUMBLINE_SECURITY_BOOTSTRAP_ADMIN_TOKEN", adminToken);
       Process process =
-          new ProcessBuilder(command)
+          builder
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
               .start();

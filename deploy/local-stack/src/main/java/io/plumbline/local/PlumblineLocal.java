@@ -83,6 +83,9 @@ public final class PlumblineLocal {
           Kafka            %3$s
           MongoDB          %4$s
           data and logs    %5$s
+          admin token      %6$s
+                           (also in %5$s/admin-token; create team and reader tokens with it:
+                            POST %1$s/api/v1/admin/tokens)
         Press Ctrl-C to stop.
         """
         .formatted(
@@ -90,6 +93,7 @@ public final class PlumblineLocal {
             stack.queryUrl(),
             stack.kafkaBootstrapServers(),
             stack.mongoUrl(),
-            stack.config().dataDir().toAbsolutePath());
+            stack.config().dataDir().toAbsolutePath(),
+            stack.adminToken());
   }
 }

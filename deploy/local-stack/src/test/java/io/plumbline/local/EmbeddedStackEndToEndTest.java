@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -100,6 +101,53 @@ class EmbeddedStackEndToEndTest {
 
   @Test
   @Order(4)
+  void aTeamTokenRetryingABatchTenTimesConcurrentlyIsCountedOnceEverywhere() throws Exception {
+    PlumblineClient.Answer created =
+        client.postCommand(
+            "/api/v1/admin/tokens", "{\"name\":\"ci\",\"scope\":\"TEAM\",\"teamId\":\"checkout\"}");
+    assertThat(created.status()).isEqualTo(201);
+    PlumblineClient team = new PlumblineClient(stack, created.body().path("token").asText());
+    StringBuilder events = new StringBuilder("{\"events\":[");
+    for (int i = 0; i < 30; i++) {
+      events
+          .append(i == 0 ? "" : ",")
+          .append(
+              ("{\"type\":\"ToilMeasured\",\"eventId\":\"batch-toil-%d\",\"teamId\":\"checkout\","
+                      + "\"periodStart\":\"2026-01-01T00:00:00Z\",\"periodEnd\":\"2026-02-01T00:00:00Z\","
+                      + "\"toilHours\":%d,\"opsHours\":100,\"occurredAt\":\"%s\"}")
+                  .formatted(i, i, MaturityFlow.NOW));
+    }
+    String batch = events.append("]}").toString();
+    long stored = storedEvents();
+    long facts = projectedFacts();
+
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+    var answers = new ArrayList<java.util.concurrent.Future<PlumblineClient.Answer>>();
+    for (int i = 0; i < 10; i++) {
+      answers.add(pool.submit(() -> team.submitBatch(batch)));
+    }
+    int accepted = 0;
+    for (var answer : answers) {
+      assertThat(answer.get().status()).isEqualTo(200);
+      accepted += answer.get().body().path("accepted").asInt();
+    }
+    pool.shutdown();
+
+    assertThat(accepted).isEqualTo(30);
+    assertThat(storedEvents()).isEqualTo(stored + 30);
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(projectedFacts()).isEqualTo(facts + 30));
+    assertThat(team.maturity("checkout").status()).isEqualTo(200);
+    assertThat(team.maturity("payments").status()).isEqualTo(403);
+    assertThat(
+            team.submit(MaturityFlow.sloWithPolicy("payments", "99.1").replace("slo-", "x-"))
+                .status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  @Order(5)
   void aRestartKeepsEveryFigureAndProjectsNothingTwice() {
     long stored = storedEvents();
     stack.close();

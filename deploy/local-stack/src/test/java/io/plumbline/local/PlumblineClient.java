@@ -19,10 +19,17 @@ final class PlumblineClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final String commandUrl;
   private final String queryUrl;
+  private final String token;
 
   PlumblineClient(LocalStack stack) {
+    this(stack, stack.adminToken());
+  }
+
+  /** A client that sends the given token (a team, reader or admin token). */
+  PlumblineClient(LocalStack stack, String token) {
     this.commandUrl = stack.commandUrl();
     this.queryUrl = stack.queryUrl();
+    this.token = token;
   }
 
   record Answer(int status, String contentType, JsonNode body) {}
@@ -40,12 +47,29 @@ final class PlumblineClient {
     return send(HttpRequest.newBuilder(URI.create(queryUrl + path)).GET().build());
   }
 
+  /** A POST with a JSON body on the command service (token administration). */
+  Answer postCommand(String path, String jsonBody) {
+    return send(
+        HttpRequest.newBuilder(URI.create(commandUrl + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(jsonBody))
+            .build());
+  }
+
   /** A request with a YAML body on the query service (the rubric admin endpoints). */
   Answer send(String method, String path, String yaml) {
     return send(
         HttpRequest.newBuilder(URI.create(queryUrl + path))
             .header("Content-Type", "application/yaml")
             .method(method, HttpRequest.BodyPublishers.ofString(yaml))
+            .build());
+  }
+
+  Answer submitBatch(String batchJson) {
+    return send(
+        HttpRequest.newBuilder(URI.create(commandUrl + "/api/v1/events/batch"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(batchJson))
             .build());
   }
 
@@ -84,8 +108,12 @@ final class PlumblineClient {
   }
 
   private Answer send(HttpRequest request) {
+    HttpRequest authorized =
+        HttpRequest.newBuilder(request, (name, value) -> true)
+            .header("Authorization", "Bearer " + token)
+            .build();
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(authorized, HttpResponse.BodyHandlers.ofString());
       String body = response.body();
       return new Answer(
           response.statusCode(),
