@@ -49,7 +49,29 @@ class IngestController {
   record BatchReceipt(
       int accepted, int duplicates, int rejected, boolean errors, List<ItemResult> results) {}
 
-  @Operation(summary = "Submit one event (see the Submission schemas for the accepted types)")
+  @Operation(
+      summary = "Submit one event",
+      description =
+          "The body is one event in the contract's JSON shape: a `type` (GroupDefined,"
+              + " TeamRegistered, TeamMoved, TeamRetired, ServiceRegistered, ServiceTierChanged,"
+              + " ServiceRetired, SloDefined, SloReviewed, SloRetired, ErrorBudgetPolicyInvoked,"
+              + " IncidentRecorded, PostmortemPublished, ActionItemClosed, AlertInventoryReported,"
+              + " RunbookPublished, RunbookReviewed, RunbookRetired, ToilMeasured,"
+              + " ToilAutomationShipped) plus its fields, including `eventId` and `occurredAt`."
+              + " 202 when stored now, 200 when the same event was stored before.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      content =
+          @io.swagger.v3.oas.annotations.media.Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema =
+                  @io.swagger.v3.oas.annotations.media.Schema(
+                      type = "object",
+                      example =
+                          "{\"type\":\"SloDefined\",\"eventId\":\"slo-1\",\"teamId\":\"checkout\","
+                              + "\"sloId\":\"availability\",\"serviceId\":\"checkout-api\","
+                              + "\"sliKind\":\"AVAILABILITY\",\"objectivePercent\":99.9,\"windowDays\":30,"
+                              + "\"errorBudgetPolicy\":true,\"burnRateAlerts\":false,"
+                              + "\"occurredAt\":\"2026-11-02T09:00:00Z\"}")))
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Receipt> submit(@RequestBody byte[] body, Authentication authentication) {
     Submissions.Accepted accepted =
@@ -63,7 +85,17 @@ class IngestController {
    * Each event is decided on its own, in order: one refused event does not hold back the others,
    * and since every event is idempotent, the whole batch can be retried as it is.
    */
-  @Operation(summary = "Submit up to 1,000 events; each gets its own outcome")
+  @Operation(
+      summary = "Submit up to 1,000 events; each gets its own outcome",
+      description =
+          "The body is {\"events\": [ … ]}, each event as for a single submission. Events are"
+              + " decided one by one, in order; the answer lists each outcome (ACCEPTED, DUPLICATE"
+              + " or REJECTED with its problem). Retrying the whole batch is safe.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      content =
+          @io.swagger.v3.oas.annotations.media.Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
   @PostMapping(value = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
   BatchReceipt batch(@RequestBody byte[] body, Authentication authentication) {
     JsonNode events = reader.parseTree(body).path("events");
