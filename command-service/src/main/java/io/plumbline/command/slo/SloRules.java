@@ -13,8 +13,7 @@ public final class SloRules {
 
   private SloRules() {}
 
-  public static void check(DefineSlo command) {
-    BigDecimal objective = command.objectivePercent();
+  public static void check(BigDecimal objective, int window) {
     if (objective.signum() <= 0 || objective.compareTo(HUNDRED) >= 0) {
       throw new CommandRejectedException(
           Reason.OBJECTIVE_OUT_OF_RANGE,
@@ -22,7 +21,6 @@ public final class SloRules {
           "The objective must lie strictly between 0 and 100 percent, but was %s."
               .formatted(objective.toPlainString()));
     }
-    int window = command.windowDays();
     if (window < MIN_WINDOW_DAYS || window > MAX_WINDOW_DAYS) {
       throw new CommandRejectedException(
           Reason.WINDOW_OUT_OF_RANGE,

@@ -19,9 +19,11 @@ import io.plumbline.command.runbook.ReviewRunbook;
 import io.plumbline.command.runbook.RunbookLedger;
 import io.plumbline.command.slo.DefineSlo;
 import io.plumbline.command.slo.InvokeErrorBudgetPolicy;
+import io.plumbline.command.slo.ReconcileSlos;
 import io.plumbline.command.slo.RetireSlo;
 import io.plumbline.command.slo.ReviewSlo;
 import io.plumbline.command.slo.SloLedger;
+import io.plumbline.command.slo.SloSpec;
 import io.plumbline.command.toil.MeasureToil;
 import io.plumbline.command.toil.ShipToilAutomation;
 import io.plumbline.command.toil.ToilRules;
@@ -207,6 +209,60 @@ public class Team {
         () -> slos.checkActive(command.sloId()));
   }
 
+  /**
+   * Brings the OpenSLO-managed SLOs in line with the specs, all or nothing: one invalid spec
+   * refuses the whole set, so the stored SLOs never match half a repository.
+   */
+  @CommandHandler
+  public ReconcileSlos.Result handle(ReconcileSlos command) {
+    requireActiveTeam();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (SloSpec spec : command.specs()) {
+      if (!seen.add(spec.sloId())) {
+        throw new CommandRejectedException(
+            Reason.ALREADY_EXISTS,
+            "metadata.name",
+            "SLO '%s' is described twice.".formatted(spec.sloId()));
+      }
+      slos.checkSpec(spec, activeServices);
+    }
+    java.util.List<String> defined = new java.util.ArrayList<>();
+    java.util.List<String> redefined = new java.util.ArrayList<>();
+    java.util.List<String> unchanged = new java.util.ArrayList<>();
+    for (SloSpec spec : command.specs()) {
+      if (slos.unchanged(spec)) {
+        unchanged.add(spec.sloId());
+        continue;
+      }
+      (slos.exists(spec.sloId()) ? redefined : defined).add(spec.sloId());
+      apply(
+          new SloDefined(
+              SloLedger.OPENSLO_EVENT_PREFIX + java.util.UUID.randomUUID(),
+              teamId,
+              spec.sloId(),
+              spec.serviceId(),
+              spec.sliKind(),
+              spec.objectivePercent(),
+              spec.windowDays(),
+              spec.errorBudgetPolicy(),
+              spec.burnRateAlerts(),
+              command.occurredAt()));
+    }
+    java.util.List<String> retiredSlos = new java.util.ArrayList<>();
+    for (String sloId : slos.activeManagedByOpenSlo()) {
+      if (!seen.contains(sloId)) {
+        retiredSlos.add(sloId);
+        apply(
+            new SloRetired(
+                SloLedger.OPENSLO_EVENT_PREFIX + java.util.UUID.randomUUID(),
+                teamId,
+                sloId,
+                command.occurredAt()));
+      }
+    }
+    return new ReconcileSlos.Result(defined, redefined, retiredSlos, unchanged);
+  }
+
   @CommandHandler
   public Outcome handle(RecordIncident command) {
     return accept(
@@ -326,15 +382,19 @@ public class Team {
     if (eventIds.isRepeat(event)) {
       return Outcome.DUPLICATE;
     }
+    requireActiveTeam();
+    checks.run();
+    apply(event);
+    return Outcome.ACCEPTED;
+  }
+
+  private void requireActiveTeam() {
     if (retired) {
       throw new CommandRejectedException(
           Reason.TEAM_RETIRED,
           "teamId",
           "Team '%s' is retired and accepts no further evidence.".formatted(teamId));
     }
-    checks.run();
-    apply(event);
-    return Outcome.ACCEPTED;
   }
 
   private static void requireGroup(GroupDirectory groups, String groupId) {

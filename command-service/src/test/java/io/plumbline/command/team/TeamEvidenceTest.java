@@ -318,4 +318,68 @@ class TeamEvidenceTest {
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
+
+  private static io.plumbline.command.slo.SloSpec spec(
+      String id, String objective, boolean policy) {
+    return new io.plumbline.command.slo.SloSpec(
+        id, "api", SliKind.AVAILABILITY, new BigDecimal(objective), 30, policy, false);
+  }
+
+  @Test
+  void reconcilingOpenSloDefinesChangedSlosOnlyAndRetiresTheOnesNoLongerDescribed() {
+    fixture
+        .given(
+            registered(),
+            service(),
+            new io.plumbline.events.slo.SloDefined(
+                "openslo-1",
+                TEAM,
+                "a",
+                "api",
+                SliKind.AVAILABILITY,
+                new BigDecimal("99.9"),
+                30,
+                true,
+                false,
+                T0),
+            new io.plumbline.events.slo.SloDefined(
+                "openslo-2",
+                TEAM,
+                "gone",
+                "api",
+                SliKind.AVAILABILITY,
+                new BigDecimal("99"),
+                30,
+                false,
+                false,
+                T0),
+            new io.plumbline.events.slo.SloDefined(
+                "manual-1",
+                TEAM,
+                "manual",
+                "api",
+                SliKind.AVAILABILITY,
+                new BigDecimal("99"),
+                30,
+                false,
+                false,
+                T0))
+        .when(
+            new io.plumbline.command.slo.ReconcileSlos(
+                "r1", TEAM, List.of(spec("a", "99.90", true), spec("b", "99.5", false)), T1))
+        .expectResultMessagePayload(
+            new io.plumbline.command.slo.ReconcileSlos.Result(
+                List.of("b"), List.of(), List.of("gone"), List.of("a")));
+  }
+
+  @Test
+  void oneInvalidSpecRefusesTheWholeReconciliation() {
+    fixture
+        .given(registered(), service())
+        .when(
+            new io.plumbline.command.slo.ReconcileSlos(
+                "r1", TEAM, List.of(spec("a", "99.9", true), spec("b", "100", false)), T1))
+        .expectException(CommandRejectedException.class)
+        .expectNoEvents();
+  }
 }

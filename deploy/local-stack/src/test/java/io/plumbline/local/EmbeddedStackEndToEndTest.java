@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,8 +149,106 @@ class EmbeddedStackEndToEndTest {
 
   @Test
   @Order(5)
+  void theCiClientReconcilesOpenSloFilesAndReportsRefusalsByExitCode(@TempDir Path repo)
+      throws Exception {
+    PlumblineClient.Answer created =
+        client.postCommand(
+            "/api/v1/admin/tokens", "{\"name\":\"ci\",\"scope\":\"TEAM\",\"teamId\":\"checkout\"}");
+    CiClient ci =
+        new CiClient(stack.commandUrl(), created.body().path("token").asText(), "checkout");
+    Path slos = Files.createDirectories(repo.resolve("slos"));
+    Files.writeString(
+        slos.resolve("availability.yaml"),
+        openSlo("checkout-availability", "target: 0.999", "30d", "AVAILABILITY", true, false));
+    Files.writeString(
+        slos.resolve("latency.yml"),
+        openSlo("checkout-latency", "targetPercent: 99", "4w", "LATENCY", false, true));
+    Files.writeString(
+        slos.resolve("service.yaml"),
+        "apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: api\n");
+
+    CiClient.Run first = ci.run("openslo", repo.toString());
+    assertThat(first.exitCode()).as(first.output()).isZero();
+    assertThat(first.output())
+        .contains("\"defined\":[\"checkout-availability\",\"checkout-latency\"]");
+    MaturityFlow.awaitMaturity(
+        client,
+        "checkout",
+        Duration.ofSeconds(30),
+        m -> m.at("/practices/slos/criteria/0/detail").asText().equals("3 active SLO(s)"));
+
+    CiClient.Run again = ci.run("openslo", repo.toString());
+    assertThat(again.output())
+        .contains("\"unchanged\":[\"checkout-availability\",\"checkout-latency\"]");
+
+    Files.writeString(
+        slos.resolve("latency.yml"),
+        openSlo("checkout-latency", "targetPercent: 99.5", "4w", "LATENCY", false, true));
+    Files.delete(slos.resolve("availability.yaml"));
+    CiClient.Run changed = ci.run("openslo", repo.toString());
+    assertThat(changed.exitCode()).as(changed.output()).isZero();
+    assertThat(changed.output())
+        .contains(
+            "\"redefined\":[\"checkout-latency\"]", "\"retired\":[\"checkout-availability\"]");
+    MaturityFlow.awaitMaturity(
+        client,
+        "checkout",
+        Duration.ofSeconds(30),
+        m -> m.at("/practices/slos/criteria/0/detail").asText().equals("2 active SLO(s)"));
+
+    Path bad = repo.resolve("bad.json");
+    Files.writeString(
+        bad,
+        "{\"type\":\"ToilMeasured\",\"eventId\":\"ci-bad\",\"teamId\":\"checkout\",\"periodStart\":\"2026-01-01T00:00:00Z\",\"periodEnd\":\"2026-02-01T00:00:00Z\",\"toilHours\":101,\"opsHours\":100,\"occurredAt\":\"2026-02-01T00:00:00Z\"}");
+    CiClient.Run refused = ci.run("submit", bad.toString());
+    assertThat(refused.exitCode()).isEqualTo(3);
+    assertThat(refused.output()).contains("toil-exceeds-ops");
+    Path batch = repo.resolve("batch.json");
+    Files.writeString(
+        batch,
+        "["
+            + Files.readString(bad)
+            + ","
+            + Files.readString(bad).replace("ci-bad", "ci-good").replace("101", "10")
+            + "]");
+    CiClient.Run partly = ci.run("batch", batch.toString());
+    assertThat(partly.exitCode()).as(partly.output()).isEqualTo(5);
+    assertThat(partly.output()).contains("\"accepted\":1");
+  }
+
+  private static String openSlo(
+      String name, String target, String window, String kind, boolean policy, boolean alerts) {
+    return """
+        apiVersion: openslo/v1
+        kind: SLO
+        metadata:
+          name: %s
+          annotations:
+            plumbline.io/sli-kind: %s
+            plumbline.io/error-budget-policy: "%s"
+        spec:
+          service: api
+          budgetingMethod: Occurrences
+          timeWindow:
+            - duration: %s
+              isRolling: true
+          objectives:
+            - %s
+        %s"""
+        .formatted(
+            name,
+            kind,
+            policy,
+            window,
+            target,
+            alerts ? "  alertPolicies:\n    - fast-burn\n" : "");
+  }
+
+  @Test
+  @Order(6)
   void aRestartKeepsEveryFigureAndProjectsNothingTwice() {
     long stored = storedEvents();
+    JsonNode before = client.maturity("checkout").body();
     stack.close();
 
     stack = LocalStack.start(config);
@@ -157,7 +256,7 @@ class EmbeddedStackEndToEndTest {
 
     JsonNode maturity =
         MaturityFlow.awaitMaturity(client, "checkout", Duration.ofSeconds(30), m -> true);
-    assertThat(maturity.at("/practices/slos/level").asInt()).isEqualTo(2);
+    assertThat(maturity.path("practices")).isEqualTo(before.path("practices"));
     assertThat(storedEvents()).isEqualTo(stored);
     assertThat(projectedFacts()).isEqualTo(stored);
     assertThat(client.queryMetric("plumbline_events_duplicates_total")).isZero();

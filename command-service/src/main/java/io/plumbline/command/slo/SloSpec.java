@@ -1,0 +1,32 @@
+package io.plumbline.command.slo;
+
+import io.plumbline.command.common.Decimals;
+import io.plumbline.events.slo.SliKind;
+import java.math.BigDecimal;
+
+/** The desired definition of one SLO, as an OpenSLO document describes it. */
+public record SloSpec(
+    String sloId,
+    String serviceId,
+    SliKind sliKind,
+    BigDecimal objectivePercent,
+    int windowDays,
+    boolean errorBudgetPolicy,
+    boolean burnRateAlerts) {
+
+  public SloSpec {
+    objectivePercent = Decimals.normalize(objectivePercent);
+  }
+
+  /** What must differ for a definition to count as changed. */
+  String fingerprint() {
+    return String.join(
+        "|",
+        serviceId,
+        sliKind.name(),
+        objectivePercent.toPlainString(),
+        String.valueOf(windowDays),
+        String.valueOf(errorBudgetPolicy),
+        String.valueOf(burnRateAlerts));
+  }
+}
