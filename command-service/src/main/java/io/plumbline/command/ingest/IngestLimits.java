@@ -27,6 +27,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 class IngestLimits implements HandlerInterceptor {
 
   private final ObjectMapper json;
+  private final SubmissionMetrics metrics;
   private final long maxEventBytes;
   private final long maxBatchBytes;
   private final int requestsPerMinute;
@@ -35,10 +36,12 @@ class IngestLimits implements HandlerInterceptor {
 
   IngestLimits(
       ObjectMapper json,
+      SubmissionMetrics metrics,
       @Value("${plumbline.ingest.max-event-bytes:65536}") long maxEventBytes,
       @Value("${plumbline.ingest.max-batch-bytes:8388608}") long maxBatchBytes,
       @Value("${plumbline.ingest.requests-per-minute-per-token:1200}") int requestsPerMinute) {
     this.json = json;
+    this.metrics = metrics;
     this.maxEventBytes = maxEventBytes;
     this.maxBatchBytes = maxBatchBytes;
     this.requestsPerMinute = requestsPerMinute;
@@ -101,6 +104,7 @@ class IngestLimits implements HandlerInterceptor {
       String detail,
       String retryAfter)
       throws IOException {
+    metrics.rejected(SubmissionMetrics.UNKNOWN, reason);
     ProblemDetail problem = ProblemAdvice.problem(status, reason, detail);
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -24,16 +24,36 @@ class Submissions {
   private final SubmissionReader reader;
   private final EventIdClaims claims;
   private final CommandGateway commands;
+  private final SubmissionMetrics metrics;
 
-  Submissions(SubmissionReader reader, EventIdClaims claims, CommandGateway commands) {
+  Submissions(
+      SubmissionReader reader,
+      EventIdClaims claims,
+      CommandGateway commands,
+      SubmissionMetrics metrics) {
     this.reader = reader;
     this.claims = claims;
     this.commands = commands;
+    this.metrics = metrics;
   }
 
   record Accepted(String eventId, Outcome outcome) {}
 
   Accepted submit(ObjectNode json, Caller caller) {
+    String type = json.path("type").asText(null);
+    try {
+      Accepted accepted = decide(json, caller);
+      metrics.accepted(type, accepted.outcome());
+      return accepted;
+    } catch (RuntimeException e) {
+      ProblemAdvice.problemFor(e)
+          .ifPresent(
+              problem -> metrics.rejected(type, (String) problem.getProperties().get("reason")));
+      throw e;
+    }
+  }
+
+  private Accepted decide(ObjectNode json, Caller caller) {
     EvidenceCommand command = reader.read(json);
     authorize(command, caller);
     boolean claimedNow = claims.claim(command.eventId(), command.aggregateId());

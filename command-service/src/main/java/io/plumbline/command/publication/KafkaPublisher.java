@@ -1,5 +1,9 @@
 package io.plumbline.command.publication;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.plumbline.events.EventHeaders;
 import io.plumbline.events.EventJson;
 import io.plumbline.events.EventTypes;
@@ -11,6 +15,7 @@ import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,12 +37,30 @@ public class KafkaPublisher {
 
   private final KafkaTemplate<String, byte[]> kafka;
   private final Duration sendTimeout;
+  private final Timer delay;
+  private final Counter failures;
+  private final AtomicLong lastPublishedEpochSeconds = new AtomicLong();
 
   public KafkaPublisher(
       KafkaTemplate<String, byte[]> kafka,
+      MeterRegistry meters,
       @Value("${plumbline.publication.send-timeout:10s}") Duration sendTimeout) {
     this.kafka = kafka;
     this.sendTimeout = sendTimeout;
+    this.delay =
+        Timer.builder("plumbline.publication.delay")
+            .description("Time from storing an event to Kafka acknowledging it")
+            .publishPercentileHistogram()
+            .maximumExpectedValue(Duration.ofMinutes(10))
+            .register(meters);
+    this.failures =
+        Counter.builder("plumbline.publication.failures")
+            .description("Sends to Kafka that failed and will be retried")
+            .register(meters);
+    Gauge.builder("plumbline.publication.last.success", lastPublishedEpochSeconds, AtomicLong::get)
+        .description("When an event was last acknowledged by Kafka, in seconds since the epoch")
+        .baseUnit("seconds")
+        .register(meters);
   }
 
   @EventHandler
@@ -48,7 +71,15 @@ public class KafkaPublisher {
     header(record, EventHeaders.TYPE, EventTypes.nameOf(event.getClass()));
     header(record, EventHeaders.REVISION, EventTypes.revisionOf(event.getClass()));
     header(record, EventHeaders.RECORDED_AT, recordedAt.toString());
-    kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      failures.increment();
+      throw e;
+    }
+    Instant now = Instant.now();
+    delay.record(Duration.between(recordedAt, now).abs());
+    lastPublishedEpochSeconds.set(now.getEpochSecond());
   }
 
   private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
