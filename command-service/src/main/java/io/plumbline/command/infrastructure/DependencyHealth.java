@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.bson.Document;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,6 +22,15 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class DependencyHealth {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+  /** Fail fast when MongoDB is away, so that callers get an answer instead of a long wait. */
+  @Bean
+  MongoClientSettingsBuilderCustomizer failFastWithoutMongo() {
+    return settings ->
+        settings
+            .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+            .applyToSocketSettings(s -> s.connectTimeout(2, TimeUnit.SECONDS));
+  }
 
   @Bean
   HealthIndicator mongoPing(MongoTemplate mongo) {

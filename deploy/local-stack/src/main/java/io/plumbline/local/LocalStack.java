@@ -112,7 +112,7 @@ public final class LocalStack implements AutoCloseable {
     Path data = config.dataDir().toAbsolutePath();
     mongo =
         EmbeddedMongo.persistent(data.resolve("mongo").resolve("plumbline.mv"), config.mongoPort());
-    mongoUrl = mongo.connectionString();
+    mongoUrl = "mongodb://127.0.0.1:" + mongo.port();
     log.info("MongoDB stand-in listening at {}", mongoUrl);
     kafka = EmbeddedKafka.start(data.resolve("kafka"), config.kafkaPort(), config.controllerPort());
     kafkaBootstrapServers = kafka.bootstrapServers();
@@ -165,7 +165,7 @@ public final class LocalStack implements AutoCloseable {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
               .start();
       log.info("Started {} (pid {}), log in {}", name, process.pid(), logFile);
-      return new ServiceProcess(name, port, process, logFile);
+      return new ServiceProcess(name, port, process, logFile, jar, mongoUri);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + name, e);
     }
@@ -202,12 +202,69 @@ public final class LocalStack implements AutoCloseable {
             .formatted(service.name(), READY_TIMEOUT, service.logFile()));
   }
 
-  /** Stops one service process (gracefully first), as a crash test or a restart would. */
-  public void stopService(String name) {
-    services.stream()
+  /** Stops one service: gracefully, or killed outright as a crash would. */
+  public void stopService(String name, boolean kill) {
+    ServiceProcess service = service(name);
+    if (kill) {
+      service.process().destroyForcibly();
+      try {
+        service.process().waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    } else {
+      stopProcess(service);
+    }
+  }
+
+  /** Starts a stopped service again, as it was started the first time, and waits for it. */
+  public void startService(String name) {
+    ServiceProcess old = service(name);
+    if (old.process().isAlive()) {
+      throw new IllegalStateException(name + " is still running");
+    }
+    ServiceProcess fresh = launch(name, old.jar(), old.port(), old.mongoUri());
+    services.set(services.indexOf(old), fresh);
+    awaitReady(fresh);
+  }
+
+  /** The operating-system process id of a service, to measure it. */
+  public long pid(String name) {
+    return service(name).process().pid();
+  }
+
+  /** Stops the embedded database and starts it again on the same port with the same data. */
+  public void restartDatabase(java.time.Duration down) {
+    if (mongo == null) {
+      throw new IllegalStateException("This stack runs against an external MongoDB");
+    }
+    mongo.close();
+    sleep(down);
+    mongo =
+        EmbeddedMongo.persistent(
+            config.dataDir().toAbsolutePath().resolve("mongo").resolve("plumbline.mv"),
+            config.mongoPort());
+  }
+
+  /**
+   * Stops the embedded database, to observe the services without it; see {@link #startDatabase()}.
+   */
+  public void stopDatabase() {
+    mongo.close();
+  }
+
+  public void startDatabase() {
+    mongo =
+        EmbeddedMongo.persistent(
+            config.dataDir().toAbsolutePath().resolve("mongo").resolve("plumbline.mv"),
+            config.mongoPort());
+  }
+
+  private ServiceProcess service(String name) {
+    return services.stream()
         .filter(s -> s.name().equals(name))
         .findFirst()
-        .ifPresent(LocalStack::stopProcess);
+        .orElseThrow(() -> new IllegalArgumentException("No service " + name));
   }
 
   @Override
@@ -259,5 +316,6 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private record ServiceProcess(String name, int port, Process process, Path logFile) {}
+  private record ServiceProcess(
+      String name, int port, Process process, Path logFile, Path jar, String mongoUri) {}
 }

@@ -16,7 +16,11 @@ public final class PlumblineLocal {
 
   private PlumblineLocal() {}
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("benchmark")) {
+      Benchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     LocalStackConfig config = configFrom(args);
     LocalStack stack;
     try {

@@ -1,0 +1,523 @@
+package io.plumbline.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+
+/**
+ * The benchmark behind {@code java -jar plumbline-local-exec.jar benchmark}: starts the embedded
+ * stack and measures, in one run, ingest throughput, freshness at a fixed load, a full rebuild of
+ * the read models, read latency and peak memory, next to raw Kafka and MongoDB baselines on the
+ * same broker and database. Writes JSON and Markdown.
+ *
+ * <p>Options: {@code --teams=10000 --events=1000000 --out=docs/benchmarks --fresh-seconds=20}.
+ */
+public final class Benchmark {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final Map<String, String> options;
+  private final Map<String, Object> results = new LinkedHashMap<>();
+  private LocalStack stack;
+  private String token;
+
+  private Benchmark(Map<String, String> options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String arg : args) {
+      if (arg.startsWith("--") && arg.contains("=")) {
+        options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+      }
+    }
+    new Benchmark(options).run();
+    System.exit(0);
+  }
+
+  private int option(String name, int fallback) {
+    return Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
+  }
+
+  private void run() throws Exception {
+    int teams = option("teams", 10_000);
+    int events = option("events", 1_000_000);
+    Path out = Path.of(options.getOrDefault("out", "docs/benchmarks"));
+    Path data = Files.createTempDirectory("plumbline-benchmark-");
+    LocalStackConfig d = LocalStackConfig.defaults();
+    LocalStackConfig config =
+        new LocalStackConfig(
+            data,
+            free(),
+            free(),
+            free(),
+            free(),
+            free(),
+            d.commandServiceJar(),
+            d.queryServiceJar(),
+            List.of("-Xmx384m", "-XX:+UseSerialGC"),
+            List.of("--plumbline.ingest.requests-per-minute-per-token=100000000"));
+    log("starting the embedded stack in " + data);
+    stack = LocalStack.start(config);
+    token = stack.adminToken();
+    try {
+      results.put("machine", machine());
+      results.put("scale", Map.of("teams", teams, "events", events));
+      baselineKafka(200_000);
+      baselineMongo(200_000);
+      registerOrg(teams);
+      ingest(teams, events);
+      freshness(teams, option("fresh-seconds", 20));
+      awaitProjected(Duration.ofMinutes(30));
+      awaitRollups(Duration.ofMinutes(60));
+      reads(teams);
+      rebuild();
+      memory();
+    } finally {
+      stack.close();
+    }
+    write(out);
+  }
+
+  // ---- baselines ------------------------------------------------------------------------
+
+  private void baselineKafka(int records) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic("benchmark.baseline", 4, (short) 1))).all().get();
+    }
+    byte[] value = new byte[400];
+    new Random(1).nextBytes(value);
+    Map<String, Object> config =
+        Map.of(
+            "bootstrap.servers", stack.kafkaBootstrapServers(),
+            "acks", "all",
+            "linger.ms", "5",
+            "enable.idempotence", "true");
+    long start = System.nanoTime();
+    try (var producer =
+        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < records; i++) {
+        producer.send(new ProducerRecord<>("benchmark.baseline", "team-" + (i % 1000), value));
+      }
+      producer.flush();
+    }
+    double perSecond = records / seconds(start);
+    results.put("baselineKafkaProducerPerSecond", round(perSecond));
+    log("raw Kafka producer: %.0f records/s".formatted(perSecond));
+  }
+
+  private void baselineMongo(int documents) {
+    try (MongoClient client = MongoClients.create(stack.mongoUrl())) {
+      MongoCollection<Document> collection =
+          client.getDatabase("benchmark").getCollection("baseline");
+      String payload = "x".repeat(300);
+      long start = System.nanoTime();
+      for (int batch = 0; batch < documents / 1000; batch++) {
+        List<Document> docs = new ArrayList<>(1000);
+        for (int i = 0; i < 1000; i++) {
+          docs.add(
+              new Document("_id", batch * 1000 + i)
+                  .append("teamId", "team-" + i)
+                  .append("payload", payload));
+        }
+        collection.insertMany(docs);
+      }
+      double perSecond = documents / seconds(start);
+      results.put("baselineMongoInsertManyPerSecond", round(perSecond));
+      log("raw MongoDB insertMany: %.0f documents/s".formatted(perSecond));
+      client.getDatabase("benchmark").drop();
+    }
+  }
+
+  // ---- Plumbline ------------------------------------------------------------------------
+
+  private void registerOrg(int teams) throws Exception {
+    List<String> events = new ArrayList<>();
+    events.add(
+        event(
+            "GroupDefined",
+            "bench-g",
+            "{\"groupId\":\"bench\",\"name\":\"Bench\"}",
+            "2026-01-01T00:00:00Z"));
+    for (int t = 0; t < teams; t++) {
+      events.add(
+          event(
+              "TeamRegistered",
+              "bench-t" + t,
+              "{\"teamId\":\"t%d\",\"name\":\"T%d\",\"groupId\":\"bench\"}".formatted(t, t),
+              "2026-01-01T00:00:00Z"));
+      events.add(
+          event(
+              "ServiceRegistered",
+              "bench-s" + t,
+              "{\"teamId\":\"t%d\",\"serviceId\":\"api\",\"name\":\"API\",\"tier\":1}".formatted(t),
+              "2026-01-01T00:00:00Z"));
+    }
+    long start = System.nanoTime();
+    sendAll(events, 4);
+    log("registered %d teams in %.1f s".formatted(teams, seconds(start)));
+  }
+
+  private void ingest(int teams, int count) throws Exception {
+    List<String> events = new ArrayList<>(count);
+    String at = Instant.now().minus(1, ChronoUnit.HOURS).toString();
+    for (int i = 0; i < count; i++) {
+      events.add(toil("bench-m" + i, "t" + (i % teams), i % 100, at));
+    }
+    long start = System.nanoTime();
+    int accepted = sendAll(events, 4);
+    double perSecond = accepted / seconds(start);
+    results.put("ingestEventsPerSecond", round(perSecond));
+    log("ingest through the batch API: %d events, %.0f events/s".formatted(accepted, perSecond));
+  }
+
+  /**
+   * Offers 1,000 events a second for a while, then reads each event's acceptance-to-projection
+   * time.
+   */
+  private void freshness(int teams, int durationSeconds) throws Exception {
+    awaitProjected(Duration.ofMinutes(30));
+    int perTick = 100;
+    long tickNanos = 100_000_000L;
+    List<String> ids = new ArrayList<>();
+    long start = System.nanoTime();
+    int n = 0;
+    for (int tick = 0; tick < durationSeconds * 10; tick++) {
+      List<String> batch = new ArrayList<>(perTick);
+      String at = Instant.now().minusSeconds(5).toString();
+      for (int i = 0; i < perTick; i++) {
+        String id = "fresh-" + n++;
+        ids.add(id);
+        batch.add(toil(id, "t" + (n % teams), n % 100, at));
+      }
+      post("/api/v1/events/batch", "{\"events\":[" + String.join(",", batch) + "]}");
+      long sleep = start + (tick + 1) * tickNanos - System.nanoTime();
+      if (sleep > 0) {
+        Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+      }
+    }
+    double offered = ids.size() / seconds(start);
+    awaitProjected(Duration.ofMinutes(5));
+    List<Long> millis = new ArrayList<>();
+    try (MongoClient client = MongoClients.create(stack.mongoUrl())) {
+      for (Document fact :
+          client
+              .getDatabase("plumbline-read")
+              .getCollection("facts")
+              .find(Filters.in("_id", ids))) {
+        millis.add(
+            fact.getDate("projectedAt").toInstant().toEpochMilli()
+                - fact.getDate("recordedAt").toInstant().toEpochMilli());
+      }
+    }
+    Collections.sort(millis);
+    results.put("freshnessOfferedEventsPerSecond", round(offered));
+    results.put("freshnessP50Millis", percentile(millis, 50));
+    results.put("freshnessP99Millis", percentile(millis, 99));
+    log(
+        "freshness at %.0f events/s offered: p50 %d ms, p99 %d ms (%d events)"
+            .formatted(offered, percentile(millis, 50), percentile(millis, 99), millis.size()));
+  }
+
+  private void reads(int teams) throws Exception {
+    Random random = new Random(7);
+    List<Long> rollup = new ArrayList<>();
+    List<Long> team = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      rollup.add(timedGet(stack.queryUrl() + "/api/v1/org/rollup"));
+      team.add(
+          timedGet(stack.queryUrl() + "/api/v1/teams/t" + random.nextInt(teams) + "/maturity"));
+    }
+    Collections.sort(rollup);
+    Collections.sort(team);
+    results.put("orgRollupReadP50Millis", percentileMicros(rollup, 50));
+    results.put("orgRollupReadP99Millis", percentileMicros(rollup, 99));
+    results.put("teamMaturityReadP50Millis", percentileMicros(team, 50));
+    results.put("teamMaturityReadP99Millis", percentileMicros(team, 99));
+    log(
+        "reads: org rollup p50 %.1f / p99 %.1f ms; team maturity p50 %.1f / p99 %.1f ms"
+            .formatted(
+                percentileMicros(rollup, 50),
+                percentileMicros(rollup, 99),
+                percentileMicros(team, 50),
+                percentileMicros(team, 99)));
+  }
+
+  /** Drops every read model and replays the whole topic into a fresh query service. */
+  private void rebuild() throws Exception {
+    long events = count("plumbline", "domainevents");
+    stack.stopService("query-service", false);
+    try (MongoClient client = MongoClients.create(stack.mongoUrl())) {
+      client.getDatabase("plumbline-read").drop();
+    }
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+      admin.deleteConsumerGroups(List.of("plumbline-query")).all().get();
+    }
+    long start = System.nanoTime();
+    stack.startService("query-service");
+    long ready = System.nanoTime();
+    while (count("plumbline-read", "facts") < events) {
+      Thread.sleep(200);
+    }
+    double perSecond = events / seconds(ready);
+    results.put("rebuildEventsPerSecond", round(perSecond));
+    results.put("rebuildSecondsIncludingStartup", round(seconds(start)));
+    log(
+        "rebuild: %d events in %.1f s after start-up, %.0f events/s"
+            .formatted(events, seconds(ready), perSecond));
+  }
+
+  private void memory() throws IOException {
+    for (String service : List.of("command-service", "query-service")) {
+      long kb = peakRssKb(stack.pid(service));
+      results.put(service + "PeakRssMb", kb / 1024);
+      log("%s peak RSS: %d MB".formatted(service, kb / 1024));
+    }
+  }
+
+  // ---- helpers --------------------------------------------------------------------------
+
+  private int sendAll(List<String> events, int threads) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    AtomicInteger accepted = new AtomicInteger();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int from = 0; from < events.size(); from += 500) {
+      List<String> batch = events.subList(from, Math.min(events.size(), from + 500));
+      futures.add(
+          pool.submit(
+              () -> {
+                JsonNode receipt =
+                    post("/api/v1/events/batch", "{\"events\":[" + String.join(",", batch) + "]}");
+                accepted.addAndGet(
+                    receipt.path("accepted").asInt() + receipt.path("duplicates").asInt());
+                return null;
+              }));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    pool.shutdown();
+    return accepted.get();
+  }
+
+  private JsonNode post(String path, String body) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  private long timedGet(String url) throws Exception {
+    long start = System.nanoTime();
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    long micros = (System.nanoTime() - start) / 1000;
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + response.statusCode());
+    }
+    return micros;
+  }
+
+  private void awaitProjected(Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (count("plumbline-read", "facts") < count("plumbline", "domainevents")) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("projection did not catch up within " + timeout);
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private void awaitRollups(Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    long start = System.nanoTime();
+    while (count("plumbline-read", "dirty_teams") > 0) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("rollups did not settle within " + timeout);
+      }
+      Thread.sleep(500);
+    }
+    results.put("rollupsSettledSeconds", round(seconds(start)));
+    log(
+        "quarterly figures settled %.1f s after the projection caught up"
+            .formatted(seconds(start)));
+  }
+
+  private long count(String database, String collection) {
+    try (MongoClient client = MongoClients.create(stack.mongoUrl())) {
+      return client.getDatabase(database).getCollection(collection).countDocuments();
+    }
+  }
+
+  private static String toil(String id, String team, int hours, String at) {
+    return event(
+        "ToilMeasured",
+        id,
+        "{\"teamId\":\"%s\",\"periodStart\":\"2026-01-01T00:00:00Z\",\"periodEnd\":\"2026-02-01T00:00:00Z\",\"toilHours\":%d,\"opsHours\":100}"
+            .formatted(team, hours),
+        at);
+  }
+
+  private static String event(String type, String id, String fields, String at) {
+    return "{\"type\":\"%s\",\"eventId\":\"%s\",\"occurredAt\":\"%s\",%s"
+        .formatted(type, id, at, fields.substring(1));
+  }
+
+  private static long peakRssKb(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
+  }
+
+  private static long percentile(List<Long> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return -1;
+    }
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  private static double percentileMicros(List<Long> sorted, int p) {
+    return round(percentile(sorted, p) / 1000.0);
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+
+  private static int free() {
+    return io.plumbline.embedded.FreePorts.next();
+  }
+
+  private static Map<String, Object> machine() {
+    return Map.of(
+        "cores", Runtime.getRuntime().availableProcessors(),
+        "java", System.getProperty("java.version"),
+        "os", System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+        "date", Instant.now().toString());
+  }
+
+  private static void log(String message) {
+    System.out.println("[benchmark] " + message);
+  }
+
+  private void write(Path out) throws IOException {
+    Files.createDirectories(out);
+    double slowerBaseline =
+        Math.min(
+            ((Number) results.get("baselineKafkaProducerPerSecond")).doubleValue(),
+            ((Number) results.get("baselineMongoInsertManyPerSecond")).doubleValue());
+    double ingest = ((Number) results.get("ingestEventsPerSecond")).doubleValue();
+    results.put("ingestRatioToSlowerBaseline", Math.round(ingest / slowerBaseline * 1000) / 1000.0);
+    results.put(
+        "rebuildRatioToSlowerBaseline",
+        Math.round(
+                ((Number) results.get("rebuildEventsPerSecond")).doubleValue()
+                    / slowerBaseline
+                    * 1000)
+            / 1000.0);
+    Files.writeString(out.resolve("latest.json"), JSON.writeValueAsString(results) + "\n");
+    StringBuilder md = new StringBuilder("# Plumbline benchmark\n\n");
+    md.append("Machine: ")
+        .append(results.get("machine"))
+        .append("  \nScale: ")
+        .append(results.get("scale"))
+        .append("\n\n");
+    md.append("| figure | value | target | ratio to slower raw baseline |\n|---|---|---|---|\n");
+    row(md, "raw Kafka producer (records/s)", "baselineKafkaProducerPerSecond", "baseline", null);
+    row(
+        md,
+        "raw MongoDB insertMany (documents/s)",
+        "baselineMongoInsertManyPerSecond",
+        "baseline",
+        null);
+    row(
+        md,
+        "ingest through the batch API (events/s)",
+        "ingestEventsPerSecond",
+        "≥ 5,000 and ≥ 25 % of the slower baseline",
+        "ingestRatioToSlowerBaseline");
+    row(md, "freshness p50 at ~1,000 events/s (ms)", "freshnessP50Millis", "", null);
+    row(md, "freshness p99 at ~1,000 events/s (ms)", "freshnessP99Millis", "≤ 1,000", null);
+    row(
+        md,
+        "rebuild of all read models (events/s)",
+        "rebuildEventsPerSecond",
+        "≥ 20,000",
+        "rebuildRatioToSlowerBaseline");
+    row(md, "org rollup read p50 / p99 (ms)", "orgRollupReadP50Millis", "p99 ≤ 50", null);
+    row(md, "org rollup read p99 (ms)", "orgRollupReadP99Millis", "≤ 50", null);
+    row(md, "team maturity read p50 (ms)", "teamMaturityReadP50Millis", "", null);
+    row(md, "team maturity read p99 (ms)", "teamMaturityReadP99Millis", "≤ 50", null);
+    row(md, "command-service peak RSS (MB)", "command-servicePeakRssMb", "≤ 512", null);
+    row(md, "query-service peak RSS (MB)", "query-servicePeakRssMb", "≤ 512", null);
+    row(md, "quarterly figures settled after ingest (s)", "rollupsSettledSeconds", "", null);
+    Files.writeString(out.resolve("latest.md"), md.toString());
+    System.out.println(md);
+  }
+
+  private void row(StringBuilder md, String label, String key, String target, String ratioKey) {
+    md.append("| ")
+        .append(label)
+        .append(" | ")
+        .append(results.get(key))
+        .append(" | ")
+        .append(target)
+        .append(" | ")
+        .append(ratioKey == null ? "" : results.get(ratioKey))
+        .append(" |\n");
+  }
+}
