@@ -45,6 +45,8 @@ public class AxonMongoConfiguration {
             .mongoTemplate(axonMongoTemplate)
             .eventSerializer(eventSerializer)
             .snapshotSerializer(snapshotSerializer(objectMapper))
+            // fewer, larger reads for the publisher: each read is a scan on the embedded stand-in
+            .batchSize(1000)
             .build();
     engine.ensureIndexes();
     return engine;
@@ -77,6 +79,16 @@ public class AxonMongoConfiguration {
   SnapshotTriggerDefinition teamSnapshotTrigger(
       Snapshotter snapshotter, @Value("${plumbline.snapshots.every-events:100}") int threshold) {
     return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+  }
+
+  /**
+   * Keeps recently used teams in memory, so that a command does not re-read the team's events.
+   * Entries are dropped when memory is needed, and on any failed command, so a stale copy never
+   * wins: the event store's unique (aggregate, sequence) index still guards every append.
+   */
+  @Bean
+  org.axonframework.common.caching.Cache teamCache() {
+    return new org.axonframework.common.caching.WeakReferenceCache();
   }
 
   /** Reads payload revisions from the contract's own annotation, so the contract needs no Axon. */

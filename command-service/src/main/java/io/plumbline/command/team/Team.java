@@ -63,7 +63,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * and runbooks. Each practice keeps its own ledger of what its rules need; snapshots keep loading
  * fast for teams with years of history.
  */
-@Aggregate(snapshotTriggerDefinition = "teamSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "teamSnapshotTrigger", cache = "teamCache")
 public class Team {
 
   static final int MOST_CRITICAL_TIER = 1;

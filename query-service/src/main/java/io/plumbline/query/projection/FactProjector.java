@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.plumbline.events.EventTypes;
 import io.plumbline.events.PlumblineEvent;
 import io.plumbline.events.TeamEvent;
+import io.plumbline.events.org.GroupDefined;
 import io.plumbline.query.rollup.QuarterlyFigures;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,6 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +51,24 @@ public class FactProjector {
             .register(meters);
   }
 
+  private void appendToLog(Fact fact, PlumblineEvent event) {
+    String log =
+        event instanceof TeamEvent teamEvent
+            ? FactLog.team(teamEvent.teamId())
+            : event instanceof GroupDefined ? FactLog.GROUPS : null;
+    if (log == null) {
+      return;
+    }
+    try {
+      mongo.upsert(
+          Query.query(Criteria.where("_id").is(log).and("eventIds").ne(fact.eventId())),
+          new Update().push("eventIds", fact.eventId()).push("payloads", fact.payload()),
+          FactLog.class);
+    } catch (DuplicateKeyException alreadyAppended) {
+      // the log exists and holds this event: the upsert's insert collided with it
+    }
+  }
+
   /**
    * @return true when the event was new, false when it had been projected before
    */
@@ -65,16 +87,20 @@ public class FactProjector {
             recordedAt,
             now,
             new String(payload, StandardCharsets.UTF_8));
+    boolean isNew;
     try {
       mongo.insert(fact);
+      isNew = true;
     } catch (DuplicateKeyException e) {
       duplicates.increment();
-      // The fact may have been stored just before a crash that lost its mark; marking is
-      // idempotent.
-      figures.eventProjected(fact, event);
+      isNew = false;
+    }
+    // Appending and marking are idempotent, so a redelivery repairs what a crash interrupted.
+    appendToLog(fact, event);
+    figures.eventProjected(fact, event);
+    if (!isNew) {
       return false;
     }
-    figures.eventProjected(fact, event);
     meters.counter("plumbline.events.projected", "type", type).increment();
     if (recordedAt != null) {
       freshness.record(Duration.between(recordedAt, now).abs());

@@ -2,7 +2,6 @@ package io.plumbline.query.rollup;
 
 import io.plumbline.events.TeamEvent;
 import io.plumbline.events.org.GroupDefined;
-import io.plumbline.events.org.TeamRegistered;
 import io.plumbline.query.maturity.MaturityEvaluator;
 import io.plumbline.query.maturity.Quarter;
 import io.plumbline.query.maturity.TeamFacts;
@@ -86,11 +85,7 @@ public class QuarterlyFigures {
   }
 
   private List<String> registeredTeams() {
-    return mongo.findDistinct(
-        Query.query(Criteria.where("type").is(TeamRegistered.class.getSimpleName())),
-        "teamId",
-        Fact.class,
-        String.class);
+    return facts.teamIds();
   }
 
   /**
@@ -292,21 +287,13 @@ public class QuarterlyFigures {
 
   /** The org tree as it stood at T: each group's latest definition before T. */
   public Map<String, GroupNode> groupTree(Instant asOf) {
-    List<Fact> definitions =
-        mongo.find(
-            Query.query(
-                Criteria.where("type")
-                    .is(GroupDefined.class.getSimpleName())
-                    .and("occurredAt")
-                    .lt(asOf)),
-            Fact.class);
-    definitions.sort(java.util.Comparator.comparing(Fact::occurredAt));
+    List<GroupDefined> definitions =
+        facts.groupDefinitions().stream()
+            .filter(g -> g.occurredAt().isBefore(asOf))
+            .sorted(java.util.Comparator.comparing(GroupDefined::occurredAt))
+            .toList();
     Map<String, GroupNode> tree = new LinkedHashMap<>();
-    for (Fact fact : definitions) {
-      GroupDefined group =
-          (GroupDefined)
-              io.plumbline.events.EventJson.fromBytes(
-                  fact.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    for (GroupDefined group : definitions) {
       tree.put(
           group.groupId(), new GroupNode(group.groupId(), group.name(), group.parentGroupId()));
     }

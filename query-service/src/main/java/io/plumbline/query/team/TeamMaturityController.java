@@ -47,8 +47,8 @@ class TeamMaturityController {
       @RequestParam(required = false) String quarter,
       @RequestParam(required = false) String asOf) {
     MaturityEvaluator evaluator = rubric.evaluator();
-    TeamFacts facts = load(teamId);
-    TeamMaturity maturity = evaluator.evaluate(facts, instant(quarter, asOf, evaluator));
+    Instant at = instant(quarter, asOf, evaluator);
+    TeamMaturity maturity = evaluator.evaluate(load(teamId), at);
     return MaturityView.of(maturity, evaluator.rubric(), restatements(maturity));
   }
 
@@ -59,8 +59,9 @@ class TeamMaturityController {
       @RequestParam(required = false) String quarter,
       @RequestParam(required = false) String asOf) {
     MaturityEvaluator evaluator = rubric.evaluator();
+    Instant at = instant(quarter, asOf, evaluator);
     TeamFacts facts = load(teamId);
-    TeamMaturity now = evaluator.evaluate(facts, instant(quarter, asOf, evaluator));
+    TeamMaturity now = evaluator.evaluate(facts, at);
     TeamMaturity before =
         evaluator.evaluate(facts, evaluator.calendar().end(now.quarter().previous()));
     return Explanation.of(

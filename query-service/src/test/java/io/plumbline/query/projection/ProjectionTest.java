@@ -53,6 +53,7 @@ class ProjectionTest {
   @LocalServerPort int port;
   TestRestTemplate http;
   @Autowired FactRepository facts;
+  @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo;
   @Autowired ObjectMapper json;
 
   private KafkaProducer<String, byte[]> producer;
@@ -141,7 +142,8 @@ class ProjectionTest {
 
     await().atMost(Duration.ofSeconds(20)).until(() -> facts.existsById(sentinel.eventId()));
 
-    assertThat(facts.findByTeamId(team)).hasSize(4);
+    assertThat(mongo.findById(FactLog.team(team), FactLog.class).eventIds())
+        .containsExactly("reg-" + team, "svc-" + team, "slo-" + team, sentinel.eventId());
   }
 
   @Test

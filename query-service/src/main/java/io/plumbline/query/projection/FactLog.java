@@ -1,0 +1,20 @@
+package io.plumbline.query.projection;
+
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * Every fact of one team (or, under {@link #GROUPS}, every group definition) in one document, so
+ * that a team's history loads by its id: reads then need no secondary index, which the embedded
+ * MongoDB stand-in does not have. {@code eventIds} makes appending idempotent.
+ */
+@Document("fact_logs")
+public record FactLog(@Id String id, List<String> eventIds, List<String> payloads) {
+
+  public static final String GROUPS = "__groups__";
+
+  public static String team(String teamId) {
+    return "team:" + teamId;
+  }
+}
