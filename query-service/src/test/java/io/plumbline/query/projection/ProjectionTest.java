@@ -159,6 +159,37 @@ class ProjectionTest {
     ConsumerRecord<String, byte[]> dead = awaitDeadLetter(team);
     assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
     assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+
+    JsonNode letters = json.readTree(http.getForObject("/api/v1/admin/dead-letters", String.class));
+    JsonNode letter = null;
+    for (JsonNode candidate : letters) {
+      if (team.equals(candidate.path("key").asText())) {
+        letter = candidate;
+      }
+    }
+    assertThat(letter).as(letters.toString()).isNotNull();
+    assertThat(letter.path("payload").asText()).isEqualTo("{not json");
+    assertThat(letter.path("reason").asText()).isNotBlank();
+    assertThat(letter.path("originalTopic").asText()).isEqualTo(Topics.EVENTS);
+    String replay =
+        "/api/v1/admin/dead-letters/%d/%d/replay"
+            .formatted(letter.path("partition").asInt(), letter.path("offset").asLong());
+    assertThat(http.postForEntity(replay, null, String.class).getStatusCode().value())
+        .isEqualTo(200);
+    long copies = 1;
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              int found = 0;
+              for (JsonNode candidate :
+                  json.readTree(http.getForObject("/api/v1/admin/dead-letters", String.class))) {
+                if (team.equals(candidate.path("key").asText())) {
+                  found++;
+                }
+              }
+              return found > copies;
+            });
   }
 
   @Test
