@@ -490,15 +490,26 @@ public final class Benchmark {
         "ingestEventsPerSecond",
         "≥ 5,000 and ≥ 25 % of the slower baseline",
         "ingestRatioToSlowerBaseline");
-    row(md, "freshness p50 at ~1,000 events/s (ms)", "freshnessP50Millis", "", null);
-    row(md, "freshness p99 at ~1,000 events/s (ms)", "freshnessP99Millis", "≤ 1,000", null);
+    row(
+        md,
+        "freshness: load achieved when 1,000 events/s were offered (events/s)",
+        "freshnessOfferedEventsPerSecond",
+        "1,000",
+        null);
+    row(md, "freshness p50 at that load (ms)", "freshnessP50Millis", "", null);
+    row(
+        md,
+        "freshness p99 at that load (ms)",
+        "freshnessP99Millis",
+        "≤ 1,000 at 1,000 events/s",
+        null);
     row(
         md,
         "rebuild of all read models (events/s)",
         "rebuildEventsPerSecond",
         "≥ 20,000",
         "rebuildRatioToSlowerBaseline");
-    row(md, "org rollup read p50 / p99 (ms)", "orgRollupReadP50Millis", "p99 ≤ 50", null);
+    row(md, "org rollup read p50 (ms)", "orgRollupReadP50Millis", "", null);
     row(md, "org rollup read p99 (ms)", "orgRollupReadP99Millis", "≤ 50", null);
     row(md, "team maturity read p50 (ms)", "teamMaturityReadP50Millis", "", null);
     row(md, "team maturity read p99 (ms)", "teamMaturityReadP99Millis", "≤ 50", null);
