@@ -82,13 +82,27 @@ public class AxonMongoConfiguration {
   }
 
   /**
-   * Keeps recently used teams in memory, so that a command does not re-read the team's events.
-   * Entries are dropped when memory is needed, and on any failed command, so a stale copy never
-   * wins: the event store's unique (aggregate, sequence) index still guards every append.
+   * Keeps up to {@code plumbline.aggregates.cached} teams in memory (least recently used go first),
+   * so that a command does not re-read the team's events. Axon drops an entry on any failed
+   * command, and the event store's unique (aggregate, sequence) index still guards every append, so
+   * a stale copy never wins.
    */
-  @Bean
-  org.axonframework.common.caching.Cache teamCache() {
-    return new org.axonframework.common.caching.WeakReferenceCache();
+  @Bean(destroyMethod = "")
+  org.axonframework.common.caching.Cache teamCache(
+      @Value("${plumbline.aggregates.cached:10000}") long maximumSize) {
+    javax.cache.spi.CachingProvider provider =
+        javax.cache.Caching.getCachingProvider(
+            com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider.class.getName());
+    com.github.benmanes.caffeine.jcache.configuration.CaffeineConfiguration<Object, Object> config =
+        new com.github.benmanes.caffeine.jcache.configuration.CaffeineConfiguration<>();
+    config.setMaximumSize(java.util.OptionalLong.of(maximumSize));
+    config.setStoreByValue(false);
+    javax.cache.CacheManager manager = provider.getCacheManager();
+    javax.cache.Cache<Object, Object> cache = manager.getCache("plumbline-teams");
+    if (cache == null) {
+      cache = manager.createCache("plumbline-teams", config);
+    }
+    return new org.axonframework.common.caching.JCacheAdapter(cache);
   }
 
   /** Reads payload revisions from the contract's own annotation, so the contract needs no Axon. */
