@@ -86,6 +86,12 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
       return fiscalYearStart.plusMonths(3L * (quarter.number() - 1)).toInstant();
     }
 
+    /** Where a quarter's figures are read: at its end once it has closed, now while it runs. */
+    public Instant evaluationInstant(Quarter quarter, Instant now) {
+      Instant end = end(quarter);
+      return end.isAfter(now) ? now : end;
+    }
+
     /** The first instant of the next quarter: a quarter's figures are evaluated there. */
     public Instant end(Quarter quarter) {
       return start(quarter.next());

@@ -103,13 +103,13 @@ public class QuarterlyFigures {
         continue;
       }
       TeamQuarterCalculator.calculate(
-              teamFacts.get(), candidate, quarter, asOf(calendar, quarter, now), now)
+              teamFacts.get(), candidate, quarter, calendar.evaluationInstant(quarter, now), now)
           .ifPresent(rows::add);
       TeamQuarterCalculator.calculate(
               teamFacts.get(),
               candidate,
               quarter.previous(),
-              asOf(calendar, quarter.previous(), now),
+              calendar.evaluationInstant(quarter.previous(), now),
               now)
           .filter(TeamQuarter::active)
           .ifPresent(row -> previous.put(row.teamId(), row.overallLevel()));
@@ -118,14 +118,9 @@ public class QuarterlyFigures {
         quarter.toString(),
         rows,
         previous,
-        groupTree(asOf(calendar, quarter, now)),
+        groupTree(calendar.evaluationInstant(quarter, now)),
         candidate.rubric().version(),
         now);
-  }
-
-  private static Instant asOf(Quarter.Calendar calendar, Quarter quarter, Instant now) {
-    Instant end = calendar.end(quarter);
-    return end.compareTo(now) <= 0 ? end : now;
   }
 
   public Quarter.Calendar rubricCalendar() {
@@ -189,8 +184,8 @@ public class QuarterlyFigures {
     List<Quarter> quarters = quartersFrom(start, now);
     for (Quarter quarter : quarters) {
       Instant end = calendar.end(quarter);
-      boolean closed = end.compareTo(now) <= 0;
-      Instant asOf = closed ? end : now;
+      Instant asOf = calendar.evaluationInstant(quarter, now);
+      boolean closed = asOf.equals(end);
       String id = TeamQuarter.id(teamId, quarter.toString());
       TeamQuarter previous = mongo.findById(id, TeamQuarter.class);
       Optional<TeamQuarter> next =
@@ -260,8 +255,7 @@ public class QuarterlyFigures {
 
   private void recomputeRollups(Quarter quarter, Instant now) {
     Quarter.Calendar calendar = rubric.calendar();
-    Instant end = calendar.end(quarter);
-    Instant asOf = end.compareTo(now) <= 0 ? end : now;
+    Instant asOf = calendar.evaluationInstant(quarter, now);
     List<TeamQuarter> rows =
         mongo.find(
             Query.query(Criteria.where("quarter").is(quarter.toString())), TeamQuarter.class);

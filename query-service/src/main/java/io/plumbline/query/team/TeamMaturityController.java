@@ -85,8 +85,7 @@ class TeamMaturityController {
       return now;
     }
     Quarter.Calendar calendar = evaluator.calendar();
-    return ReadParameters.evaluationInstant(
-        ReadParameters.quarter(quarter, calendar, now), calendar, now);
+    return calendar.evaluationInstant(ReadParameters.quarter(quarter, calendar, now), now);
   }
 
   private List<TeamQuarter.Restatement> restatements(TeamMaturity maturity) {

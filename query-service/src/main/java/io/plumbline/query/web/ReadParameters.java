@@ -33,12 +33,6 @@ public final class ReadParameters {
     return quarter;
   }
 
-  /** The instant at which a quarter's figures are read: its end once closed, now before. */
-  public static Instant evaluationInstant(Quarter quarter, Quarter.Calendar calendar, Instant now) {
-    Instant end = calendar.end(quarter);
-    return end.isAfter(now) ? now : end;
-  }
-
   public static Instant instant(String value, String name) {
     try {
       return Instant.parse(value);
