@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import io.plumbline.events.EventTypes;
+import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -12,7 +14,6 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
@@ -23,8 +24,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Stores events and tracking tokens in MongoDB. Declared here rather than through the Mongo
- * extension's starter, which auto-configures too late and loses its token store.
+ * Stores events and tracking tokens in MongoDB. The token store is declared here rather than
+ * through the Mongo extension's starter, which auto-configures too late and loses it.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonMongoConfiguration {
@@ -35,19 +36,27 @@ public class AxonMongoConfiguration {
     return DefaultMongoTemplate.builder().mongoDatabase(client, database).build();
   }
 
+  /**
+   * One document per commit, read only through unique keys: see {@link CommitLogEventStorageEngine}
+   * for why Axon's own Mongo engine is not used for events.
+   */
   @Bean
   EventStorageEngine eventStorageEngine(
-      MongoTemplate axonMongoTemplate,
+      MongoClient client,
+      @Value("${spring.data.mongodb.database:plumbline}") String database,
       @Qualifier("eventSerializer") Serializer eventSerializer,
-      ObjectMapper objectMapper) {
-    MongoEventStorageEngine engine =
-        MongoEventStorageEngine.builder()
-            .mongoTemplate(axonMongoTemplate)
-            .eventSerializer(eventSerializer)
-            .snapshotSerializer(snapshotSerializer(objectMapper))
-            // fewer, larger reads for the publisher: each read is a scan on the embedded stand-in
-            .batchSize(1000)
-            .build();
+      ObjectMapper objectMapper,
+      @Value("${plumbline.event-store.gap-timeout:60s}") Duration gapTimeout) {
+    CommitLogEventStorageEngine engine =
+        new CommitLogEventStorageEngine(
+            CommitLogEventStorageEngine.builder()
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer(objectMapper))
+                .batchSize(500)
+                .duplicateKeys(),
+            client.getDatabase(database),
+            gapTimeout,
+            Clock.systemUTC());
     engine.ensureIndexes();
     return engine;
   }

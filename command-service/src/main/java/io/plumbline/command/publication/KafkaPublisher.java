@@ -12,6 +12,9 @@ import io.plumbline.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,21 +22,28 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends every stored event to Kafka, keyed by team. It runs in a tracking processor whose token
- * only advances after the broker acknowledged the record: while Kafka is down, submissions are
- * still stored, and publication resumes from the first unsent event when it returns.
+ * Sends every stored event to Kafka, keyed by team. It runs in a tracking processor that sends a
+ * batch of events at once and only advances its token after the broker acknowledged all of them:
+ * while Kafka is down, submissions are still stored, and publication resumes from the first unsent
+ * event when it returns.
  */
 @Component
 @ProcessingGroup(KafkaPublisher.PROCESSING_GROUP)
-public class KafkaPublisher {
+public class KafkaPublisher implements MessageHandlerInterceptor<EventMessage<?>> {
 
   public static final String PROCESSING_GROUP = "kafka-publisher";
+  private static final String PENDING_SENDS = KafkaPublisher.class.getName() + ".pending";
 
   private final KafkaTemplate<String, byte[]> kafka;
   private final Duration sendTimeout;
@@ -64,22 +74,52 @@ public class KafkaPublisher {
   }
 
   @EventHandler
-  void publish(PlumblineEvent event, @Timestamp Instant recordedAt)
-      throws ExecutionException, InterruptedException, TimeoutException {
+  void publish(PlumblineEvent event, @Timestamp Instant recordedAt, UnitOfWork<?> unitOfWork) {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(Topics.EVENTS, event.partitionKey(), EventJson.toBytes(event));
     header(record, EventHeaders.TYPE, EventTypes.nameOf(event.getClass()));
     header(record, EventHeaders.REVISION, EventTypes.revisionOf(event.getClass()));
     header(record, EventHeaders.RECORDED_AT, recordedAt.toString());
-    try {
-      kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      failures.increment();
-      throw e;
+    pending(unitOfWork)
+        .add(
+            kafka
+                .send(record)
+                .thenRun(
+                    () -> {
+                      Instant now = Instant.now();
+                      delay.record(Duration.between(recordedAt, now).abs());
+                      lastPublishedEpochSeconds.set(now.getEpochSecond());
+                    }));
+  }
+
+  /**
+   * Waits, after the last event of the processor's batch, until Kafka acknowledged every send of
+   * the batch. Only then does the batch commit and the processor store its token; a failed or late
+   * acknowledgement fails the batch, which is sent again. This runs as an interceptor so that it
+   * runs before the token is stored in the batch's prepare-commit phase.
+   */
+  @Override
+  public Object handle(
+      UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+      throws Exception {
+    Object result = interceptorChain.proceed();
+    if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
+      List<CompletableFuture<Void>> sends = pending(unitOfWork);
+      try {
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+            .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        failures.increment();
+        throw e;
+      } finally {
+        sends.clear();
+      }
     }
-    Instant now = Instant.now();
-    delay.record(Duration.between(recordedAt, now).abs());
-    lastPublishedEpochSeconds.set(now.getEpochSecond());
+    return result;
+  }
+
+  private static List<CompletableFuture<Void>> pending(UnitOfWork<?> unitOfWork) {
+    return unitOfWork.getOrComputeResource(PENDING_SENDS, key -> new ArrayList<>());
   }
 
   private static void header(ProducerRecord<String, byte[]> record, String name, String value) {

@@ -4,6 +4,7 @@ import io.plumbline.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,13 +21,18 @@ public class PublicationConfiguration {
     return TopicBuilder.name(Topics.EVENTS).partitions(partitions).replicas(replicas).build();
   }
 
-  /** A failed send stops the processor, which retries from the same event with back-off. */
+  /**
+   * A failed send stops the processor, which retries from the same event with back-off; the
+   * publisher waits for the batch's acknowledgements before the token moves.
+   */
   @Bean
-  ConfigurerModule retryFailedPublication() {
+  ConfigurerModule retryFailedPublication(ObjectProvider<KafkaPublisher> publisher) {
     return configurer ->
         configurer
             .eventProcessing()
             .registerListenerInvocationErrorHandler(
-                KafkaPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+                KafkaPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+            .registerHandlerInterceptor(
+                KafkaPublisher.PROCESSING_GROUP, c -> publisher.getObject());
   }
 }

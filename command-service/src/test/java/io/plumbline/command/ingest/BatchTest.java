@@ -13,13 +13,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.bson.Document;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,7 +29,7 @@ class BatchTest {
 
   @LocalServerPort int port;
   TestRestTemplate http;
-  @Autowired MongoTemplate mongo;
+  @Autowired EventStorageEngine events;
   @Autowired ObjectMapper json;
 
   private String s;
@@ -68,9 +67,7 @@ class BatchTest {
   }
 
   private long stored() {
-    return mongo
-        .getCollection("domainevents")
-        .countDocuments(new Document("aggregateIdentifier", "team:t-" + s));
+    return events.readEvents("team:t-" + s).asStream().count();
   }
 
   @Test

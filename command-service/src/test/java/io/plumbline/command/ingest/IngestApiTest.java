@@ -22,7 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.bson.Document;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +42,7 @@ class IngestApiTest {
   @LocalServerPort int port;
   TestRestTemplate http;
   @Autowired MongoTemplate mongo;
+  @Autowired EventStorageEngine events;
   @Autowired ObjectMapper json;
 
   private String suffix;
@@ -233,9 +234,7 @@ class IngestApiTest {
   }
 
   private long storedEventsOfTeam() {
-    return mongo
-        .getCollection("domainevents")
-        .countDocuments(new Document("aggregateIdentifier", "team:team-" + suffix));
+    return events.readEvents("team:team-" + suffix).asStream().count();
   }
 
   private static String header(ConsumerRecord<String, byte[]> record, String name) {

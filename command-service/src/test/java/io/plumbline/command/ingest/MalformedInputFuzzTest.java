@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.command.EmbeddedInfrastructureTest;
 import io.plumbline.command.TestTokens;
+import io.plumbline.command.infrastructure.CommitLogEventStorageEngine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -143,6 +144,7 @@ class MalformedInputFuzzTest {
   }
 
   private long stored() {
-    return mongo.getCollection("domainevents").countDocuments(new Document());
+    // one document per stored commit: nothing stored means no new document
+    return mongo.getCollection(CommitLogEventStorageEngine.EVENTS).countDocuments(new Document());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.command.EmbeddedInfrastructureTest;
 import io.plumbline.command.TestTokens;
+import io.plumbline.command.infrastructure.CommitLogEventStorageEngine;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class SnapshotTest {
 
     long snapshots =
         mongo
-            .getCollection("snapshotevents")
+            .getCollection(CommitLogEventStorageEngine.SNAPSHOTS)
             .countDocuments(new Document("aggregateIdentifier", "team:t-" + s));
     assertThat(snapshots).isPositive();
     String first =

@@ -86,6 +86,25 @@ public final class LocalStack implements AutoCloseable {
     return mongoUrl;
   }
 
+  /**
+   * How many events the command service has stored: the event store keeps one document per commit,
+   * each with its event count.
+   */
+  public long storedEvents() {
+    try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(mongoUrl)) {
+      long total = 0;
+      for (org.bson.Document commit :
+          client
+              .getDatabase("plumbline")
+              .getCollection("event_commits")
+              .find()
+              .projection(new org.bson.Document("count", 1))) {
+        total += commit.getInteger("count", 0);
+      }
+      return total;
+    }
+  }
+
   /** The bootstrap admin token both services accept; kept in the data directory. */
   public String adminToken() {
     return adminToken;

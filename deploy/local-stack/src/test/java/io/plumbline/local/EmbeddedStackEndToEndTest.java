@@ -54,7 +54,7 @@ class EmbeddedStackEndToEndTest {
   @Test
   @Order(2)
   void aRejectedSubmissionStoresAndPublishesNothing() {
-    long stored = storedEvents();
+    long stored = stack.storedEvents();
     double projected = client.queryMetric("plumbline_events_projected_total");
 
     PlumblineClient.Answer answer =
@@ -63,7 +63,7 @@ class EmbeddedStackEndToEndTest {
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.contentType()).startsWith("application/problem+json");
     assertThat(answer.body().path("field").asText()).isEqualTo("objectivePercent");
-    assertThat(storedEvents()).isEqualTo(stored);
+    assertThat(stack.storedEvents()).isEqualTo(stored);
     assertThat(client.queryMetric("plumbline_events_projected_total")).isEqualTo(projected);
   }
 
@@ -119,7 +119,7 @@ class EmbeddedStackEndToEndTest {
                   .formatted(i, i, MaturityFlow.NOW));
     }
     String batch = events.append("]}").toString();
-    long stored = storedEvents();
+    long stored = stack.storedEvents();
     long facts = projectedFacts();
 
     var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
@@ -135,7 +135,7 @@ class EmbeddedStackEndToEndTest {
     pool.shutdown();
 
     assertThat(accepted).isEqualTo(30);
-    assertThat(storedEvents()).isEqualTo(stored + 30);
+    assertThat(stack.storedEvents()).isEqualTo(stored + 30);
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(projectedFacts()).isEqualTo(facts + 30));
@@ -247,7 +247,7 @@ class EmbeddedStackEndToEndTest {
   @Test
   @Order(6)
   void aRestartKeepsEveryFigureAndProjectsNothingTwice() {
-    long stored = storedEvents();
+    long stored = stack.storedEvents();
     JsonNode before = client.maturity("checkout").body();
     stack.close();
 
@@ -257,15 +257,9 @@ class EmbeddedStackEndToEndTest {
     JsonNode maturity =
         MaturityFlow.awaitMaturity(client, "checkout", Duration.ofSeconds(30), m -> true);
     assertThat(maturity.path("practices")).isEqualTo(before.path("practices"));
-    assertThat(storedEvents()).isEqualTo(stored);
+    assertThat(stack.storedEvents()).isEqualTo(stored);
     assertThat(projectedFacts()).isEqualTo(stored);
     assertThat(client.queryMetric("plumbline_events_duplicates_total")).isZero();
-  }
-
-  private static long storedEvents() {
-    try (MongoClient mongo = MongoClients.create(stack.mongoUrl())) {
-      return mongo.getDatabase("plumbline").getCollection("domainevents").countDocuments();
-    }
   }
 
   private static long projectedFacts() {

@@ -1,0 +1,332 @@
+package io.plumbline.command.infrastructure;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+/**
+ * An event store that keeps one MongoDB document per commit and reads only by unique keys, so that
+ * it stays fast on any MongoDB-compatible server, including one that uses nothing but unique
+ * indexes (the embedded stand-in).
+ *
+ * <ul>
+ *   <li>A commit reserves as many global positions as it has events ({@code $inc} on a counter
+ *       document) and is stored as one document whose {@code _id} is its first position. The insert
+ *       is atomic: a commit is stored whole or not at all.
+ *   <li>The unique multikey index on {@code keys} ({@code "<aggregate>/<sequence>"} per event)
+ *       refuses a second event at the same aggregate sequence: that is the optimistic lock.
+ *   <li>An aggregate is read by asking for its next keys ({@code keys $in [...]}), a tracking
+ *       reader by asking for the next positions ({@code _id $in [...]}): both are index lookups.
+ *   <li>A position can stay empty for a while (a commit still being written) or for ever (a commit
+ *       that failed after reserving). The reader's {@link GapAwareTrackingToken} keeps such gaps
+ *       and asks for them again, until a commit stored more than {@code gapTimeout} after them
+ *       proves their writers are gone.
+ * </ul>
+ *
+ * Snapshots are kept one per aggregate (the newest), keyed by the aggregate id.
+ */
+public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
+
+  public static final String EVENTS = "event_commits";
+  public static final String SNAPSHOTS = "event_snapshots";
+  static final String SEQUENCES = "event_sequence";
+  private static final String COUNTER_ID = "commits";
+  private static final int MAX_GAP_OFFSET = 10_000;
+
+  private final MongoCollection<Document> commits;
+  private final MongoCollection<Document> snapshots;
+  private final MongoCollection<Document> sequence;
+  private final Duration gapTimeout;
+  private final Clock clock;
+
+  public CommitLogEventStorageEngine(
+      Builder builder, MongoDatabase database, Duration gapTimeout, Clock clock) {
+    super(builder);
+    this.commits = database.getCollection(EVENTS);
+    this.snapshots = database.getCollection(SNAPSHOTS);
+    this.sequence = database.getCollection(SEQUENCES);
+    this.gapTimeout = gapTimeout;
+    this.clock = clock;
+  }
+
+  /** The builder for the serializers, upcasters and batch size this engine shares with Axon's. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Creates the unique index on aggregate keys; safe to call on every start. */
+  public void ensureIndexes() {
+    commits.createIndex(Indexes.ascending("keys"), new IndexOptions().unique(true).name("keys"));
+  }
+
+  @Override
+  protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+    if (events.isEmpty()) {
+      return;
+    }
+    List<Document> entries = new ArrayList<>(events.size());
+    List<String> keys = new ArrayList<>(events.size());
+    for (EventMessage<?> message : events) {
+      DomainEventMessage<?> event = EventUtils.asDomainEventMessage(message);
+      SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+      SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+      keys.add(key(event.getAggregateIdentifier(), event.getSequenceNumber()));
+      entries.add(
+          new Document("aggregateIdentifier", event.getAggregateIdentifier())
+              .append("sequenceNumber", event.getSequenceNumber())
+              .append("type", event.getType())
+              .append("eventIdentifier", event.getIdentifier())
+              .append("timestamp", DateTimeUtils.formatInstant(event.getTimestamp()))
+              .append("payloadType", payload.getType().getName())
+              .append("payloadRevision", payload.getType().getRevision())
+              .append("payload", payload.getData())
+              .append("metaData", metaData.getData()));
+    }
+    try {
+      long last = reserve(events.size());
+      commits.insertOne(
+          new Document("_id", last - events.size() + 1)
+              .append("last", last)
+              .append("count", events.size())
+              .append("storedAt", clock.millis())
+              .append("keys", keys)
+              .append("events", entries));
+    } catch (RuntimeException e) {
+      handlePersistenceException(e, isDuplicateKey(e) ? taken(events, keys) : events.get(0));
+    }
+  }
+
+  /** The first event of a refused commit whose aggregate sequence was already stored. */
+  private EventMessage<?> taken(List<? extends EventMessage<?>> events, List<String> keys) {
+    Set<String> stored = new HashSet<>();
+    for (Document commit : commits.find(in("keys", keys))) {
+      stored.addAll(commit.getList("keys", String.class));
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      if (stored.contains(keys.get(i))) {
+        return events.get(i);
+      }
+    }
+    return events.get(0);
+  }
+
+  /** Reserves {@code count} positions and returns the last of them. */
+  private long reserve(int count) {
+    Document counter =
+        sequence.findOneAndUpdate(
+            eq("_id", COUNTER_ID),
+            Updates.inc("last", (long) count),
+            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+    return counter.getLong("last");
+  }
+
+  private long reserved() {
+    Document counter = sequence.find(eq("_id", COUNTER_ID)).first();
+    return counter == null ? 0 : counter.getLong("last");
+  }
+
+  static boolean isDuplicateKey(Throwable e) {
+    if (e instanceof MongoWriteException write) {
+      return ErrorCategory.fromErrorCode(write.getCode()) == ErrorCategory.DUPLICATE_KEY;
+    }
+    if (e instanceof MongoBulkWriteException bulk) {
+      return bulk.getWriteErrors().stream()
+          .anyMatch(
+              error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+    }
+    return false;
+  }
+
+  @Override
+  protected List<? extends DomainEventData<?>> fetchDomainEvents(
+      String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+    List<String> wanted =
+        LongStream.range(firstSequenceNumber, firstSequenceNumber + batchSize)
+            .mapToObj(sequence -> key(aggregateIdentifier, sequence))
+            .toList();
+    Set<Object> seen = new HashSet<>();
+    List<DomainEventData<?>> found = new ArrayList<>();
+    for (Document commit : commits.find(in("keys", wanted))) {
+      if (!seen.add(commit.get("_id"))) {
+        continue;
+      }
+      for (Document entry : commit.getList("events", Document.class)) {
+        long sequenceNumber = entry.getLong("sequenceNumber");
+        if (aggregateIdentifier.equals(entry.getString("aggregateIdentifier"))
+            && sequenceNumber >= firstSequenceNumber
+            && sequenceNumber < firstSequenceNumber + batchSize) {
+          found.add(domainEvent(entry));
+        }
+      }
+    }
+    found.sort(Comparator.comparingLong(DomainEventData::getSequenceNumber));
+    return found;
+  }
+
+  @Override
+  protected List<? extends TrackedEventData<?>> fetchTrackedEvents(
+      TrackingToken lastToken, int batchSize) {
+    if (lastToken != null && !(lastToken instanceof GapAwareTrackingToken)) {
+      throw new IllegalArgumentException(
+          "Tokens of this store are gap-aware positions, not " + lastToken.getClass().getName());
+    }
+    GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
+    long next = token == null ? 1 : token.getIndex() + 1;
+    long reserved = reserved();
+    Set<Long> gaps = token == null ? Set.of() : token.getGaps();
+    List<Document> found = new ArrayList<>();
+    // A window can be empty for good (commits that failed after reserving): look on up to the
+    // reserved end rather than stall on it.
+    do {
+      long end = Math.min(next + batchSize, reserved + 1);
+      Set<Long> wanted = new LinkedHashSet<>(gaps);
+      LongStream.range(next, end).forEach(wanted::add);
+      if (wanted.isEmpty()) {
+        break;
+      }
+      commits.find(in("_id", wanted)).forEach(found::add);
+      gaps = Set.of();
+      next = end;
+    } while (found.isEmpty() && next <= reserved);
+    found.sort(Comparator.comparingLong(commit -> commit.getLong("_id")));
+
+    long staleBefore = clock.millis() - gapTimeout.toMillis();
+    List<TrackedEventData<?>> events = new ArrayList<>();
+    for (Document commit : found) {
+      long position = commit.getLong("_id");
+      for (Document entry : commit.getList("events", Document.class)) {
+        token = advance(token, position);
+        if (commit.getLong("storedAt") < staleBefore) {
+          // written long after any position below it was reserved: those writers are gone
+          token = token.withGapsTruncatedAt(position);
+        }
+        events.add(new TrackedDomainEventData<>(token, domainEvent(entry)));
+        position++;
+      }
+    }
+    return events;
+  }
+
+  private static GapAwareTrackingToken advance(GapAwareTrackingToken token, long position) {
+    if (token == null) {
+      return GapAwareTrackingToken.newInstance(
+          position,
+          LongStream.range(Math.max(1, position - MAX_GAP_OFFSET), position).boxed().toList());
+    }
+    return token.advanceTo(position, MAX_GAP_OFFSET);
+  }
+
+  @Override
+  protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+    SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
+    SerializedObject<String> metaData = snapshot.serializeMetaData(serializer, String.class);
+    Document entry =
+        new Document("_id", snapshot.getAggregateIdentifier())
+            .append("aggregateIdentifier", snapshot.getAggregateIdentifier())
+            .append("sequenceNumber", snapshot.getSequenceNumber())
+            .append("type", snapshot.getType())
+            .append("eventIdentifier", snapshot.getIdentifier())
+            .append("timestamp", DateTimeUtils.formatInstant(snapshot.getTimestamp()))
+            .append("payloadType", payload.getType().getName())
+            .append("payloadRevision", payload.getType().getRevision())
+            .append("payload", payload.getData())
+            .append("metaData", metaData.getData());
+    try {
+      snapshots.replaceOne(
+          eq("_id", snapshot.getAggregateIdentifier()), entry, new ReplaceOptions().upsert(true));
+    } catch (RuntimeException e) {
+      handlePersistenceException(e, snapshot);
+    }
+  }
+
+  @Override
+  protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+    Document entry = snapshots.find(eq("_id", aggregateIdentifier)).first();
+    return entry == null ? Stream.empty() : Stream.of(domainEvent(entry));
+  }
+
+  @Override
+  public TrackingToken createHeadToken() {
+    long reserved = reserved();
+    return reserved == 0 ? null : GapAwareTrackingToken.newInstance(reserved, List.of());
+  }
+
+  private static DomainEventData<String> domainEvent(Document entry) {
+    return new GenericDomainEventEntry<>(
+        entry.getString("type"),
+        entry.getString("aggregateIdentifier"),
+        entry.getLong("sequenceNumber"),
+        entry.getString("eventIdentifier"),
+        entry.getString("timestamp"),
+        entry.getString("payloadType"),
+        entry.getString("payloadRevision"),
+        entry.getString("payload"),
+        entry.getString("metaData"));
+  }
+
+  private static String key(String aggregateIdentifier, long sequenceNumber) {
+    return aggregateIdentifier + "/" + sequenceNumber;
+  }
+
+  /** The serializers, upcasters, snapshot filter and batch size, as for Axon's own engines. */
+  public static class Builder extends BatchingEventStorageEngine.Builder {
+
+    @Override
+    public Builder eventSerializer(Serializer eventSerializer) {
+      super.eventSerializer(eventSerializer);
+      return this;
+    }
+
+    @Override
+    public Builder snapshotSerializer(Serializer snapshotSerializer) {
+      super.snapshotSerializer(snapshotSerializer);
+      return this;
+    }
+
+    @Override
+    public Builder batchSize(int batchSize) {
+      super.batchSize(batchSize);
+      return this;
+    }
+
+    Builder duplicateKeys() {
+      super.persistenceExceptionResolver(CommitLogEventStorageEngine::isDuplicateKey);
+      return this;
+    }
+  }
+}

@@ -1,0 +1,262 @@
+package io.plumbline.command.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.plumbline.embedded.SharedTestInfrastructure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The event store against the embedded MongoDB stand-in, which serves only unique indexes. */
+class CommitLogEventStorageEngineTest {
+
+  private static final Duration GAP_TIMEOUT = Duration.ofSeconds(60);
+
+  record Noted(String text) {}
+
+  private MongoClient client;
+  private MongoDatabase database;
+  private MutableClock clock;
+  private CommitLogEventStorageEngine engine;
+
+  @BeforeEach
+  void freshDatabase() {
+    client = MongoClients.create(SharedTestInfrastructure.get().mongo().connectionString());
+    database = client.getDatabase("engine-" + UUID.randomUUID());
+    clock = new MutableClock(Instant.parse("2026-11-01T00:00:00Z"));
+    JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+    engine =
+        new CommitLogEventStorageEngine(
+            CommitLogEventStorageEngine.builder()
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .batchSize(3)
+                .duplicateKeys(),
+            database,
+            GAP_TIMEOUT,
+            clock);
+    engine.ensureIndexes();
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    database.drop();
+    client.close();
+  }
+
+  @Test
+  void anAggregateReadsBackItsOwnEventsInOrderAcrossCommitsAndBatches() {
+    engine.appendEvents(
+        event("team:a", 0, "a0"), event("team:b", 0, "b0"), event("team:a", 1, "a1"));
+    engine.appendEvents(event("team:a", 2, "a2"), event("team:a", 3, "a3"));
+    engine.appendEvents(event("team:a", 4, "a4"));
+
+    assertThat(texts(engine.readEvents("team:a").asStream().toList()))
+        .containsExactly("a0", "a1", "a2", "a3", "a4");
+    assertThat(texts(engine.readEvents("team:a", 3).asStream().toList()))
+        .containsExactly("a3", "a4");
+    assertThat(texts(engine.readEvents("team:b").asStream().toList())).containsExactly("b0");
+    assertThat(engine.readEvents("team:none").asStream()).isEmpty();
+  }
+
+  @Test
+  void aSecondEventAtATakenSequenceIsRefusedAndItsCommitIsNotStoredAtAll() {
+    engine.appendEvents(event("team:a", 0, "a0"), event("team:a", 1, "a1"));
+
+    assertThatThrownBy(() -> engine.appendEvents(event("team:a", 0, "again")))
+        .isInstanceOf(AggregateStreamCreationException.class);
+    assertThatThrownBy(
+            () -> engine.appendEvents(event("team:b", 0, "b0"), event("team:a", 1, "late")))
+        .isInstanceOf(ConcurrencyException.class);
+
+    assertThat(texts(engine.readEvents("team:a").asStream().toList())).containsExactly("a0", "a1");
+    assertThat(engine.readEvents("team:b").asStream()).as("nothing of a refused commit").isEmpty();
+    assertThat(texts(trackAll(null))).containsExactly("a0", "a1");
+  }
+
+  @Test
+  void aTrackingReaderSeesEveryEventOnceInStoreOrder() {
+    List<String> written = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      engine.appendEvents(
+          event("team:a", 2L * i, "a" + (2 * i)), event("team:a", 2L * i + 1, "a" + (2 * i + 1)));
+      written.add("a" + (2 * i));
+      written.add("a" + (2 * i + 1));
+    }
+
+    List<TrackedEventMessage<?>> read = trackAll(null);
+
+    assertThat(texts(read)).containsExactlyElementsOf(written);
+    TrackingToken last = read.get(read.size() - 1).trackingToken();
+    assertThat(engine.readEvents(last, false)).as("nothing after the last").isEmpty();
+    assertThat(last).isEqualTo(engine.createHeadToken());
+  }
+
+  @Test
+  void positionsThatAFailedCommitReservedDoNotStallTheReader() {
+    engine.appendEvents(event("team:a", 0, "a0"));
+    // a commit of ten events reserved its positions and then failed: more than a read batch
+    reserveWithoutWriting(10);
+    engine.appendEvents(event("team:a", 1, "a1"));
+
+    assertThat(texts(trackAll(null))).containsExactly("a0", "a1");
+  }
+
+  @Test
+  void aCommitStillBeingWrittenIsReadWhenItLandsAndItsGapIsThenClosed() {
+    engine.appendEvents(event("team:a", 0, "a0"));
+    long slow = reserveWithoutWriting(1);
+    engine.appendEvents(event("team:b", 0, "b0"));
+
+    List<TrackedEventMessage<?>> first = trackAll(null);
+    assertThat(texts(first)).containsExactly("a0", "b0");
+    GapAwareTrackingToken token = (GapAwareTrackingToken) first.get(1).trackingToken();
+    assertThat(token.getGaps()).containsExactly(slow);
+
+    writeAt(slow, event("team:c", 0, "c0"));
+
+    List<TrackedEventMessage<?>> second = trackAll(token);
+    assertThat(texts(second)).containsExactly("c0");
+    assertThat(((GapAwareTrackingToken) second.get(0).trackingToken()).hasGaps()).isFalse();
+  }
+
+  @Test
+  void aGapIsGivenUpOnceACommitStoredLongAfterItIsRead() {
+    engine.appendEvents(event("team:a", 0, "a0"));
+    reserveWithoutWriting(1);
+    engine.appendEvents(event("team:b", 0, "b0"));
+    GapAwareTrackingToken fresh = (GapAwareTrackingToken) last(trackAll(null)).trackingToken();
+    assertThat(fresh.hasGaps()).isTrue();
+
+    engine.appendEvents(event("team:b", 1, "b1"));
+    clock.advance(GAP_TIMEOUT.plusSeconds(1));
+
+    TrackedEventMessage<?> next = last(trackAll(fresh));
+    assertThat(texts(List.of(next))).containsExactly("b1");
+    assertThat(((GapAwareTrackingToken) next.trackingToken()).hasGaps()).isFalse();
+  }
+
+  @Test
+  void theNewestSnapshotIsKeptPerAggregate() {
+    engine.storeSnapshot(new GenericDomainEventMessage<>("Team", "team:a", 9, new Noted("s9")));
+    engine.storeSnapshot(new GenericDomainEventMessage<>("Team", "team:a", 19, new Noted("s19")));
+
+    DomainEventMessage<?> snapshot = engine.readSnapshot("team:a").orElseThrow();
+    assertThat(snapshot.getSequenceNumber()).isEqualTo(19);
+    assertThat(((Noted) snapshot.getPayload()).text()).isEqualTo("s19");
+    assertThat(engine.readSnapshot("team:b")).isEmpty();
+  }
+
+  @Test
+  void aStoreThatCannotBeReachedFailsTheAppend() {
+    MongoClient unreachable =
+        MongoClients.create(
+            "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=200&connectTimeoutMS=200");
+    CommitLogEventStorageEngine offline =
+        new CommitLogEventStorageEngine(
+            CommitLogEventStorageEngine.builder()
+                .eventSerializer(JacksonSerializer.defaultSerializer())
+                .snapshotSerializer(JacksonSerializer.defaultSerializer())
+                .duplicateKeys(),
+            unreachable.getDatabase("offline"),
+            GAP_TIMEOUT,
+            clock);
+    try {
+      assertThatThrownBy(() -> offline.appendEvents(event("team:a", 0, "a0")))
+          .isInstanceOf(EventStoreException.class);
+    } finally {
+      unreachable.close();
+    }
+  }
+
+  private long reserveWithoutWriting(int positions) {
+    Document counter =
+        database
+            .getCollection(CommitLogEventStorageEngine.SEQUENCES)
+            .findOneAndUpdate(
+                Filters.eq("_id", "commits"),
+                Updates.inc("last", (long) positions),
+                new com.mongodb.client.model.FindOneAndUpdateOptions()
+                    .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
+    return counter.getLong("last") - positions + 1;
+  }
+
+  /** Stores a commit as a slow writer would have: at the position it reserved earlier. */
+  private void writeAt(long position, DomainEventMessage<?> event) {
+    engine.appendEvents(event);
+    var commits = database.getCollection(CommitLogEventStorageEngine.EVENTS);
+    Document written =
+        commits.find(Filters.eq("keys", event.getAggregateIdentifier() + "/0")).first();
+    commits.deleteOne(Filters.eq("_id", written.get("_id")));
+    commits.insertOne(written.append("_id", position).append("last", position));
+  }
+
+  private List<TrackedEventMessage<?>> trackAll(TrackingToken from) {
+    return engine.readEvents(from, false).collect(Collectors.toList());
+  }
+
+  private static TrackedEventMessage<?> last(List<TrackedEventMessage<?>> events) {
+    return events.get(events.size() - 1);
+  }
+
+  private static DomainEventMessage<Noted> event(String aggregate, long sequence, String text) {
+    return new GenericDomainEventMessage<>("Team", aggregate, sequence, new Noted(text));
+  }
+
+  private static List<String> texts(
+      List<? extends org.axonframework.eventhandling.EventMessage<?>> events) {
+    return events.stream().map(e -> ((Noted) e.getPayload()).text()).toList();
+  }
+
+  /** A clock the test moves forward. */
+  private static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
