@@ -1,7 +1,6 @@
 package io.plumbline.command.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.command.common.Outcome;
 import io.plumbline.command.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -83,7 +82,8 @@ class IngestController {
 
   /**
    * Each event is decided on its own, in order: one refused event does not hold back the others,
-   * and since every event is idempotent, the whole batch can be retried as it is.
+   * and since every event is idempotent, the whole batch can be retried as it is. Consecutive
+   * events of one team are stored together, as one commit.
    */
   @Operation(
       summary = "Submit up to 1,000 events; each gets its own outcome",
@@ -113,36 +113,25 @@ class IngestController {
           "events",
           "A batch holds at most %d events, not %d.".formatted(maxBatch, events.size()));
     }
-    Caller caller = Caller.of(authentication);
+    List<JsonNode> items = new ArrayList<>(events.size());
+    events.forEach(items::add);
     List<ItemResult> results = new ArrayList<>(events.size());
     int accepted = 0;
     int duplicates = 0;
-    for (int i = 0; i < events.size(); i++) {
-      JsonNode event = events.get(i);
-      String eventId = event.path("eventId").asText(null);
-      if (!event.isObject()) {
-        results.add(
-            new ItemResult(
-                i,
-                null,
-                "REJECTED",
-                ProblemAdvice.problem(
-                    HttpStatus.BAD_REQUEST,
-                    "malformed-json",
-                    "Each event must be a JSON object.")));
-        continue;
-      }
-      try {
-        Submissions.Accepted result = submissions.submit((ObjectNode) event, caller);
-        results.add(new ItemResult(i, eventId, result.outcome().name(), null));
-        if (result.outcome() == Outcome.ACCEPTED) {
+    List<Submissions.Decision> decisions = submissions.submitAll(items, Caller.of(authentication));
+    for (int i = 0; i < decisions.size(); i++) {
+      Submissions.Decision decision = decisions.get(i);
+      if (decision.refusal() != null) {
+        RuntimeException refusal = decision.refusal();
+        ProblemDetail problem = ProblemAdvice.problemFor(refusal).orElseThrow(() -> refusal);
+        results.add(new ItemResult(i, decision.eventId(), "REJECTED", problem));
+      } else {
+        results.add(new ItemResult(i, decision.eventId(), decision.outcome().name(), null));
+        if (decision.outcome() == Outcome.ACCEPTED) {
           accepted++;
         } else {
           duplicates++;
         }
-      } catch (RuntimeException e) {
-        ProblemDetail problem = ProblemAdvice.problemFor(e).orElseThrow(() -> e);
-        results.add(new ItemResult(i, eventId, "REJECTED", problem));
       }
     }
     int rejected = events.size() - accepted - duplicates;

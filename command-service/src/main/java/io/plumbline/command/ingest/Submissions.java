@@ -1,5 +1,6 @@
 package io.plumbline.command.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.command.common.CommandRejectedException;
 import io.plumbline.command.common.EvidenceCommand;
@@ -7,9 +8,19 @@ import io.plumbline.command.common.Outcome;
 import io.plumbline.command.common.Reason;
 import io.plumbline.command.common.TeamCommand;
 import io.plumbline.command.security.Caller;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,6 +75,128 @@ class Submissions {
         claims.release(command.eventId());
       }
       throw e;
+    }
+  }
+
+  /** One batch item's fate: an outcome, or the refusal that says why not. */
+  record Decision(String eventId, Outcome outcome, RuntimeException refusal) {}
+
+  /**
+   * Decides a batch in order, each event on its own. Consecutive events of one team or group share
+   * one unit of work, so they are loaded once and stored as one commit; an aggregate sees the
+   * events before it in the batch, and other aggregates see what earlier parts stored. Should a
+   * shared commit fail (another writer got there first), its events are decided again one by one,
+   * each in its own unit of work.
+   */
+  List<Decision> submitAll(List<JsonNode> items, Caller caller) {
+    Decision[] decisions = new Decision[items.size()];
+    List<Integer> readable = new ArrayList<>();
+    List<EvidenceCommand> commands = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      try {
+        if (!item.isObject()) {
+          throw new SubmissionRejectedException(
+              HttpStatus.BAD_REQUEST, "malformed-json", null, "Each event must be a JSON object.");
+        }
+        EvidenceCommand command = reader.read((ObjectNode) item);
+        authorize(command, caller);
+        readable.add(i);
+        commands.add(command);
+      } catch (RuntimeException e) {
+        decisions[i] = new Decision(item.path("eventId").asText(null), null, e);
+      }
+    }
+    List<EventIdClaims.Claimed> claimed = claims.claimAll(commands);
+    List<Integer> chunk = new ArrayList<>();
+    for (int k = 0; k < commands.size(); k++) {
+      EvidenceCommand command = commands.get(k);
+      if (claimed.get(k).refusal() != null) {
+        decisions[readable.get(k)] =
+            new Decision(command.eventId(), null, claimed.get(k).refusal());
+        continue;
+      }
+      if (!chunk.isEmpty()
+          && !commands.get(chunk.get(0)).aggregateId().equals(command.aggregateId())) {
+        decideTogether(chunk, commands, readable, decisions);
+        chunk.clear();
+      }
+      chunk.add(k);
+    }
+    decideTogether(chunk, commands, readable, decisions);
+
+    Set<String> accepted = new HashSet<>();
+    List<String> release = new ArrayList<>();
+    for (int k = 0; k < commands.size(); k++) {
+      Decision decision = decisions[readable.get(k)];
+      if (decision.refusal() == null) {
+        accepted.add(decision.eventId());
+      } else if (claimed.get(k).now()) {
+        release.add(decision.eventId());
+      }
+    }
+    release.removeAll(accepted);
+    claims.releaseAll(release);
+    for (int i = 0; i < items.size(); i++) {
+      count(items.get(i).path("type").asText(null), decisions[i]);
+    }
+    return List.of(decisions);
+  }
+
+  private void decideTogether(
+      List<Integer> chunk,
+      List<EvidenceCommand> commands,
+      List<Integer> readable,
+      Decision[] decisions) {
+    if (chunk.isEmpty()) {
+      return;
+    }
+    Map<Integer, Decision> decided = new HashMap<>();
+    int committed = 0;
+    UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+    try {
+      for (int n = 0; n < chunk.size(); n++) {
+        EvidenceCommand command = commands.get(chunk.get(n));
+        try {
+          decided.put(
+              chunk.get(n),
+              new Decision(command.eventId(), this.commands.sendAndWait(command), null));
+        } catch (CommandRejectedException | AggregateNotFoundException e) {
+          // A refused command rolls back and takes the aggregate out of the unit of work: store
+          // what came before, and go on with a fresh unit of work that loads it again.
+          decided.put(chunk.get(n), new Decision(command.eventId(), null, e));
+          unitOfWork.commit();
+          committed = n + 1;
+          unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        }
+      }
+      unitOfWork.commit();
+    } catch (RuntimeException e) {
+      if (unitOfWork.isActive()) {
+        unitOfWork.rollback(e);
+      }
+      for (int n = committed; n < chunk.size(); n++) {
+        EvidenceCommand command = commands.get(chunk.get(n));
+        try {
+          decided.put(chunk.get(n), new Decision(command.eventId(), dispatch(command), null));
+        } catch (RuntimeException refused) {
+          if (ProblemAdvice.problemFor(refused).isEmpty()) {
+            throw refused;
+          }
+          decided.put(chunk.get(n), new Decision(command.eventId(), null, refused));
+        }
+      }
+    }
+    decided.forEach((k, decision) -> decisions[readable.get(k)] = decision);
+  }
+
+  private void count(String type, Decision decision) {
+    if (decision.refusal() == null) {
+      metrics.accepted(type, decision.outcome());
+    } else {
+      ProblemAdvice.problemFor(decision.refusal())
+          .ifPresent(
+              problem -> metrics.rejected(type, (String) problem.getProperties().get("reason")));
     }
   }
 

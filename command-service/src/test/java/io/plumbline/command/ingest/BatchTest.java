@@ -92,6 +92,41 @@ class BatchTest {
   }
 
   @Test
+  void laterEventsOfABatchBuildOnEarlierOnesAcrossARefusalInBetween() throws Exception {
+    String at = "\"occurredAt\":\"2026-02-01T00:00:00Z\"";
+    String service =
+        "{\"type\":\"ServiceRegistered\",\"eventId\":\"svc-%1$s\",\"teamId\":\"t-%1$s\",\"serviceId\":\"api\",\"name\":\"API\",\"tier\":1,%2$s}"
+            .formatted(s, at);
+    String slo =
+        "{\"type\":\"SloDefined\",\"eventId\":\"%3$s-%1$s\",\"teamId\":\"t-%1$s\",\"sloId\":\"%3$s\",\"serviceId\":\"%4$s\",\"sliKind\":\"AVAILABILITY\",\"objectivePercent\":99.9,\"windowDays\":30,\"errorBudgetPolicy\":true,\"burnRateAlerts\":false,%2$s}";
+    long before = stored();
+
+    JsonNode receipt =
+        json.readTree(
+            post(
+                    "/api/v1/events/batch",
+                    batch(
+                        List.of(
+                            service,
+                            slo.formatted(s, at, "orphan", "no-such-service"),
+                            slo.formatted(s, at, "availability", "api"),
+                            service.replace("svc-", "svc-again-"))))
+                .getBody());
+
+    assertThat(receipt.at("/results/0/outcome").asText()).isEqualTo("ACCEPTED");
+    assertThat(receipt.at("/results/1/outcome").asText()).isEqualTo("REJECTED");
+    assertThat(receipt.at("/results/2/outcome").asText())
+        .as("the SLO's service was registered earlier in the same batch")
+        .isEqualTo("ACCEPTED");
+    assertThat(receipt.at("/results/3/problem/reason").asText()).isEqualTo("already-exists");
+    String review =
+        "{\"type\":\"SloReviewed\",\"eventId\":\"review-%1$s\",\"teamId\":\"t-%1$s\",\"sloId\":\"availability\",%2$s}"
+            .formatted(s, at);
+    assertThat(post("/api/v1/events", review).getStatusCode().value()).isEqualTo(202);
+    assertThat(stored()).isEqualTo(before + 3);
+  }
+
+  @Test
   void aBatchRetriedTenTimesConcurrentlyStoresEachEventOnce() throws Exception {
     List<String> events = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
