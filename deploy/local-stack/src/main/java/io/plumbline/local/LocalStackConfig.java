@@ -17,7 +17,13 @@ public record LocalStackConfig(
     List<String> serviceArguments) {
 
   /** Small heaps and the serial collector: the stack runs on a 2-core laptop beside an IDE. */
-  public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+  public static final List<String> DEFAULT_JVM_OPTIONS =
+      List.of(
+          "-Xmx256m",
+          "-XX:+UseSerialGC",
+          "-XX:MaxMetaspaceSize=192m",
+          "-XX:ReservedCodeCacheSize=96m",
+          "-Xss512k");
 
   public LocalStackConfig {
     serviceJvmOptions = List.copyOf(serviceJvmOptions);

@@ -3,8 +3,6 @@ package io.plumbline.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,7 +118,7 @@ class EmbeddedStackEndToEndTest {
     }
     String batch = events.append("]}").toString();
     long stored = stack.storedEvents();
-    long facts = projectedFacts();
+    long facts = stack.projectedEvents();
 
     var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
     var answers = new ArrayList<java.util.concurrent.Future<PlumblineClient.Answer>>();
@@ -138,7 +136,7 @@ class EmbeddedStackEndToEndTest {
     assertThat(stack.storedEvents()).isEqualTo(stored + 30);
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> assertThat(projectedFacts()).isEqualTo(facts + 30));
+        .untilAsserted(() -> assertThat(stack.projectedEvents()).isEqualTo(facts + 30));
     assertThat(team.maturity("checkout").status()).isEqualTo(200);
     assertThat(team.maturity("payments").status()).isEqualTo(403);
     assertThat(
@@ -258,13 +256,7 @@ class EmbeddedStackEndToEndTest {
         MaturityFlow.awaitMaturity(client, "checkout", Duration.ofSeconds(30), m -> true);
     assertThat(maturity.path("practices")).isEqualTo(before.path("practices"));
     assertThat(stack.storedEvents()).isEqualTo(stored);
-    assertThat(projectedFacts()).isEqualTo(stored);
+    assertThat(stack.projectedEvents()).isEqualTo(stored);
     assertThat(client.queryMetric("plumbline_events_duplicates_total")).isZero();
-  }
-
-  private static long projectedFacts() {
-    try (MongoClient mongo = MongoClients.create(stack.mongoUrl())) {
-      return mongo.getDatabase("plumbline-read").getCollection("facts").countDocuments();
-    }
   }
 }

@@ -3,8 +3,6 @@ package io.plumbline.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,19 +62,12 @@ class FaultToleranceTest {
     return answer.body().path("accepted").asInt();
   }
 
-  private static long count(String database, String collection) {
-    try (MongoClient mongo = MongoClients.create(stack.mongoUrl())) {
-      return mongo.getDatabase(database).getCollection(collection).countDocuments();
-    }
-  }
-
   private static void awaitExactlyOnce() {
     await()
         .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofSeconds(1))
         .ignoreExceptions()
-        .untilAsserted(
-            () -> assertThat(count("plumbline-read", "facts")).isEqualTo(stack.storedEvents()));
+        .untilAsserted(() -> assertThat(stack.projectedEvents()).isEqualTo(stack.storedEvents()));
   }
 
   @Test
@@ -134,7 +125,7 @@ class FaultToleranceTest {
   @Order(4)
   void aWholeTopicRedeliveredFromOffsetZeroChangesNothing() throws Exception {
     awaitExactlyOnce();
-    long facts = count("plumbline-read", "facts");
+    long facts = stack.projectedEvents();
     stack.stopService("query-service", false);
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
       admin.deleteConsumerGroups(List.of("plumbline-query")).all().get();
@@ -145,7 +136,7 @@ class FaultToleranceTest {
         .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> client.queryMetric("plumbline_events_duplicates_total") >= facts);
-    assertThat(count("plumbline-read", "facts")).isEqualTo(facts);
+    assertThat(stack.projectedEvents()).isEqualTo(facts);
     awaitExactlyOnce();
   }
 }

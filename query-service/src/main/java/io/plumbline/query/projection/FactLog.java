@@ -7,7 +7,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * Every fact of one team (or, under {@link #GROUPS}, every group definition) in one document, so
  * that a team's history loads by its id: reads then need no secondary index, which the embedded
- * MongoDB stand-in does not have. {@code eventIds} makes appending idempotent.
+ * MongoDB stand-in does not have. {@code eventIds} makes appending idempotent; each payload is the
+ * event's contract JSON, verbatim, so that every figure can be traced to it. The stored document
+ * also has {@code count}, the number of events in the log, for operators and the benchmark to add
+ * up.
  */
 @Document("fact_logs")
 public record FactLog(@Id String id, List<String> eventIds, List<String> payloads) {

@@ -6,13 +6,20 @@ import io.micrometer.core.instrument.Timer;
 import io.plumbline.events.EventTypes;
 import io.plumbline.events.PlumblineEvent;
 import io.plumbline.events.TeamEvent;
-import io.plumbline.events.org.GroupDefined;
 import io.plumbline.query.rollup.QuarterlyFigures;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,11 +27,18 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores each event once as a fact. Idempotent by construction: the event id is the document id, so
- * a redelivered event meets a unique-key violation and changes nothing.
+ * Appends each event once to the fact log of its team (or of the groups), a batch at a time: one
+ * read of the logs the batch touches, then one write per log. Idempotent by construction: an event
+ * whose id the log already holds is a redelivery and changes nothing. A team's events all travel on
+ * one partition, so one consumer thread at a time appends to a team's log.
  */
 @Component
 public class FactProjector {
+
+  /** One record from the topic, read into its contract event. */
+  public record Incoming(PlumblineEvent event, byte[] payload, Instant recordedAt) {}
+
+  private static final String FACT_LOGS = "fact_logs";
 
   private final MongoTemplate mongo;
   private final QuarterlyFigures figures;
@@ -51,60 +65,70 @@ public class FactProjector {
             .register(meters);
   }
 
-  private void appendToLog(Fact fact, PlumblineEvent event) {
-    String log =
-        event instanceof TeamEvent teamEvent
-            ? FactLog.team(teamEvent.teamId())
-            : event instanceof GroupDefined ? FactLog.GROUPS : null;
-    if (log == null) {
-      return;
+  /**
+   * @return how many of the events were new; the others had been projected before
+   */
+  public int projectAll(List<Incoming> batch) {
+    if (batch.isEmpty()) {
+      return 0;
     }
-    try {
-      mongo.upsert(
-          Query.query(Criteria.where("_id").is(log).and("eventIds").ne(fact.eventId())),
-          new Update().push("eventIds", fact.eventId()).push("payloads", fact.payload()),
-          FactLog.class);
-    } catch (DuplicateKeyException alreadyAppended) {
-      // the log exists and holds this event: the upsert's insert collided with it
+    Map<String, List<Incoming>> byLog = new LinkedHashMap<>();
+    for (Incoming incoming : batch) {
+      byLog.computeIfAbsent(logOf(incoming.event()), log -> new ArrayList<>()).add(incoming);
     }
+    Map<String, Set<String>> known = new HashMap<>();
+    Query touched = Query.query(Criteria.where("_id").in(byLog.keySet()));
+    touched.fields().include("eventIds");
+    for (Document log : mongo.find(touched, Document.class, FACT_LOGS)) {
+      known.put(log.getString("_id"), new HashSet<>(log.getList("eventIds", String.class)));
+    }
+
+    List<Incoming> fresh = new ArrayList<>();
+    var writes = mongo.bulkOps(BulkMode.UNORDERED, FactLog.class);
+    for (Map.Entry<String, List<Incoming>> entry : byLog.entrySet()) {
+      Set<String> seen = known.getOrDefault(entry.getKey(), new HashSet<>());
+      List<String> ids = new ArrayList<>();
+      List<String> payloads = new ArrayList<>();
+      for (Incoming incoming : entry.getValue()) {
+        if (seen.add(incoming.event().eventId())) {
+          ids.add(incoming.event().eventId());
+          payloads.add(new String(incoming.payload(), StandardCharsets.UTF_8));
+          fresh.add(incoming);
+        }
+      }
+      if (!ids.isEmpty()) {
+        writes.upsert(
+            Query.query(Criteria.where("_id").is(entry.getKey())),
+            new Update()
+                .push("eventIds")
+                .each(ids.toArray())
+                .push("payloads")
+                .each(payloads.toArray())
+                .inc("count", ids.size()));
+      }
+    }
+    if (!fresh.isEmpty()) {
+      writes.execute();
+    }
+    // Marking is idempotent and covers redeliveries too, so a redelivery repairs a crash between
+    // the append and the mark.
+    figures.eventsProjected(batch.stream().map(Incoming::event).toList());
+
+    Instant now = clock.instant();
+    duplicates.increment(batch.size() - fresh.size());
+    for (Incoming incoming : fresh) {
+      meters
+          .counter(
+              "plumbline.events.projected", "type", EventTypes.nameOf(incoming.event().getClass()))
+          .increment();
+      if (incoming.recordedAt() != null) {
+        freshness.record(Duration.between(incoming.recordedAt(), now).abs());
+      }
+    }
+    return fresh.size();
   }
 
-  /**
-   * @return true when the event was new, false when it had been projected before
-   */
-  public boolean project(
-      PlumblineEvent event, byte[] payload, String revision, Instant recordedAt) {
-    Instant now = clock.instant();
-    String type = EventTypes.nameOf(event.getClass());
-    String teamId = event instanceof TeamEvent teamEvent ? teamEvent.teamId() : null;
-    Fact fact =
-        new Fact(
-            event.eventId(),
-            teamId,
-            type,
-            revision,
-            event.occurredAt(),
-            recordedAt,
-            now,
-            new String(payload, StandardCharsets.UTF_8));
-    boolean isNew;
-    try {
-      mongo.insert(fact);
-      isNew = true;
-    } catch (DuplicateKeyException e) {
-      duplicates.increment();
-      isNew = false;
-    }
-    // Appending and marking are idempotent, so a redelivery repairs what a crash interrupted.
-    appendToLog(fact, event);
-    figures.eventProjected(fact, event);
-    if (!isNew) {
-      return false;
-    }
-    meters.counter("plumbline.events.projected", "type", type).increment();
-    if (recordedAt != null) {
-      freshness.record(Duration.between(recordedAt, now).abs());
-    }
-    return true;
+  private static String logOf(PlumblineEvent event) {
+    return event instanceof TeamEvent teamEvent ? FactLog.team(teamEvent.teamId()) : FactLog.GROUPS;
   }
 }

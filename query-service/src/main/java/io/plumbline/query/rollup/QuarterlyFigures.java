@@ -1,11 +1,11 @@
 package io.plumbline.query.rollup;
 
+import io.plumbline.events.PlumblineEvent;
 import io.plumbline.events.TeamEvent;
 import io.plumbline.events.org.GroupDefined;
 import io.plumbline.query.maturity.MaturityEvaluator;
 import io.plumbline.query.maturity.Quarter;
 import io.plumbline.query.maturity.TeamFacts;
-import io.plumbline.query.projection.Fact;
 import io.plumbline.query.projection.TeamFactsReader;
 import io.plumbline.query.rollup.RollupCalculator.GroupNode;
 import java.time.Clock;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -49,30 +50,51 @@ public class QuarterlyFigures {
   }
 
   /** Called once per newly projected event. */
-  public void eventProjected(Fact fact, Object event) {
+  /**
+   * Marks every team of a projected batch from the earliest quarter its events touch, noting the
+   * events that arrived after their quarter had closed: one write per team.
+   */
+  public void eventsProjected(List<? extends PlumblineEvent> events) {
     Quarter.Calendar calendar = rubric.calendar();
     Instant now = clock.instant();
-    Quarter quarter = calendar.quarterOf(fact.occurredAt());
-    boolean late = calendar.end(quarter).compareTo(now) <= 0;
-    if (event instanceof TeamEvent team) {
-      mark(team.teamId(), quarter, late ? fact.eventId() : null, now);
-    } else if (event instanceof GroupDefined) {
-      mark(DirtyTeam.GROUPS, quarter, null, now);
+    Map<String, Quarter> from = new LinkedHashMap<>();
+    Map<String, List<String>> late = new HashMap<>();
+    for (PlumblineEvent event : events) {
+      String scope = event instanceof TeamEvent team ? team.teamId() : DirtyTeam.GROUPS;
+      Quarter quarter = calendar.quarterOf(event.occurredAt());
+      from.merge(scope, quarter, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+      if (event instanceof TeamEvent && calendar.end(quarter).compareTo(now) <= 0) {
+        late.computeIfAbsent(scope, k -> new ArrayList<>()).add(event.eventId());
+      }
     }
+    BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, DirtyTeam.class);
+    from.forEach(
+        (scope, quarter) ->
+            marks.upsert(
+                Query.query(Criteria.where("_id").is(scope)),
+                markUpdate(quarter, late.getOrDefault(scope, List.of()), now)));
+    marks.execute();
   }
 
   /** Marks the team's figures from the quarter on for recomputation. */
   public void mark(String teamId, Quarter from, String lateEventId, Instant now) {
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is(teamId)),
+        markUpdate(from, lateEventId == null ? List.of() : List.of(lateEventId), now),
+        DirtyTeam.class);
+  }
+
+  private static Update markUpdate(Quarter from, List<String> lateEventIds, Instant now) {
     Update update =
         new Update()
             .min("fromQuarter", from.toString())
             .inc("seq", 1)
             .set("lastMarkedAt", now)
             .setOnInsert("firstMarkedAt", now);
-    if (lateEventId != null) {
-      update.addToSet("lateEventIds", lateEventId);
+    if (!lateEventIds.isEmpty()) {
+      update.addToSet("lateEventIds").each(lateEventIds.toArray());
     }
-    mongo.upsert(Query.query(Criteria.where("_id").is(teamId)), update, DirtyTeam.class);
+    return update;
   }
 
   /** Marks every registered team, from the quarter given on. */

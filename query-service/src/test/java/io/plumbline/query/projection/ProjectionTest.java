@@ -215,7 +215,10 @@ class ProjectionTest {
   }
 
   private boolean projected(String eventId) {
-    return mongo.findById(eventId, Fact.class) != null;
+    return mongo.exists(
+        org.springframework.data.mongodb.core.query.Query.query(
+            org.springframework.data.mongodb.core.query.Criteria.where("eventIds").is(eventId)),
+        FactLog.class);
   }
 
   private void publish(PlumblineEvent event) {
