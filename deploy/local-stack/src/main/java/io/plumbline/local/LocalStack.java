@@ -1,5 +1,7 @@
 package io.plumbline.local;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import io.plumbline.embedded.EmbeddedKafka;
 import io.plumbline.embedded.EmbeddedMongo;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,15 +94,24 @@ public final class LocalStack implements AutoCloseable {
    * each with its event count.
    */
   public long storedEvents() {
-    try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(mongoUrl)) {
+    return sumOfCounts("plumbline", "event_commits");
+  }
+
+  /** How many events the query service has projected: its fact logs count their events. */
+  public long projectedEvents() {
+    return sumOfCounts("plumbline-read", "fact_logs");
+  }
+
+  private long sumOfCounts(String database, String collection) {
+    try (MongoClient client = MongoClients.create(mongoUrl)) {
       long total = 0;
-      for (org.bson.Document commit :
+      for (Document document :
           client
-              .getDatabase("plumbline")
-              .getCollection("event_commits")
+              .getDatabase(database)
+              .getCollection(collection)
               .find()
-              .projection(new org.bson.Document("count", 1))) {
-        total += commit.getInteger("count", 0);
+              .projection(new Document("count", 1))) {
+        total += ((Number) document.getOrDefault("count", 0)).longValue();
       }
       return total;
     }
