@@ -67,6 +67,7 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
   static final String SEQUENCES = "event_sequence";
   private static final String COUNTER_ID = "commits";
   private static final int MAX_GAP_OFFSET = 10_000;
+  private static final int FIRST_AGGREGATE_WINDOW = 16;
 
   private final MongoCollection<Document> commits;
   private final MongoCollection<Document> snapshots;
@@ -170,6 +171,27 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
               error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
     }
     return false;
+  }
+
+  /**
+   * Reads an aggregate in windows of keys that start small and double while they come back full:
+   * most reads are of a few events after a snapshot, and every key asked for is an index lookup.
+   */
+  @Override
+  protected Stream<? extends DomainEventData<?>> readEventData(
+      String identifier, long firstSequenceNumber) {
+    List<DomainEventData<?>> events = new ArrayList<>();
+    long next = firstSequenceNumber;
+    int window = FIRST_AGGREGATE_WINDOW;
+    while (true) {
+      List<? extends DomainEventData<?>> found = fetchDomainEvents(identifier, next, window);
+      events.addAll(found);
+      if (found.size() < window) {
+        return events.stream();
+      }
+      next = found.get(found.size() - 1).getSequenceNumber() + 1;
+      window = Math.min(window * 2, batchSize());
+    }
   }
 
   @Override

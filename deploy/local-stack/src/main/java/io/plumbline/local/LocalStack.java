@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements AutoCloseable {
 
+  /** {@code h2} (the default) or {@code memory}: where the embedded database keeps its data. */
+  public static final String DATABASE_PROPERTY = "plumbline.local.database";
+
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
@@ -141,8 +144,7 @@ public final class LocalStack implements AutoCloseable {
 
   private void startEmbeddedInfrastructure() {
     Path data = config.dataDir().toAbsolutePath();
-    mongo =
-        EmbeddedMongo.persistent(data.resolve("mongo").resolve("plumbline.mv"), config.mongoPort());
+    mongo = openDatabase();
     mongoUrl = "mongodb://127.0.0.1:" + mongo.port();
     log.info("MongoDB stand-in listening at {}", mongoUrl);
     kafka = EmbeddedKafka.start(data.resolve("kafka"), config.kafkaPort(), config.controllerPort());
@@ -271,10 +273,7 @@ public final class LocalStack implements AutoCloseable {
     }
     mongo.close();
     sleep(down);
-    mongo =
-        EmbeddedMongo.persistent(
-            config.dataDir().toAbsolutePath().resolve("mongo").resolve("plumbline.mv"),
-            config.mongoPort());
+    mongo = openDatabase();
   }
 
   /**
@@ -285,10 +284,20 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public void startDatabase() {
-    mongo =
-        EmbeddedMongo.persistent(
-            config.dataDir().toAbsolutePath().resolve("mongo").resolve("plumbline.mv"),
-            config.mongoPort());
+    mongo = openDatabase();
+  }
+
+  /**
+   * The database stand-in: on disk (H2) so that the data survives a restart, unless the system
+   * property {@value #DATABASE_PROPERTY} is {@code memory} (the benchmark can compare both).
+   */
+  private EmbeddedMongo openDatabase() {
+    if ("memory".equals(System.getProperty(DATABASE_PROPERTY))) {
+      return EmbeddedMongo.inMemory(config.mongoPort());
+    }
+    return EmbeddedMongo.persistent(
+        config.dataDir().toAbsolutePath().resolve("mongo").resolve("plumbline.mv"),
+        config.mongoPort());
   }
 
   private ServiceProcess service(String name) {
