@@ -7,7 +7,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class CommandServiceApplication {
 
+  /** Axon's switch for its update checker, which reports to AxonIQ unless told not to. */
+  static final String AXON_UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
+
   public static void main(String[] args) {
+    // Plumbline does not phone home on its users' behalf; set the property to false to opt in.
+    if (System.getProperty(AXON_UPDATE_CHECKER_DISABLED) == null) {
+      System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
+    }
     SpringApplication.run(CommandServiceApplication.class, args);
   }
 }

@@ -146,14 +146,19 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     return events.get(0);
   }
 
-  /** Reserves {@code count} positions and returns the last of them. */
+  /**
+   * Reserves {@code count} positions and returns the last of them. The counter is read as it was
+   * before the increment: the embedded stand-in's in-memory backend answers "after" with its live
+   * document, which a concurrent increment can change before the answer is sent, so two writers
+   * could be handed the same positions.
+   */
   private long reserve(int count) {
-    Document counter =
+    Document before =
         sequence.findOneAndUpdate(
             eq("_id", COUNTER_ID),
             Updates.inc("last", (long) count),
-            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-    return counter.getLong("last");
+            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+    return (before == null ? 0 : before.getLong("last")) + count;
   }
 
   private long reserved() {

@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 class Submissions {
 
   private static final int ATTEMPTS = 3;
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Submissions.class);
 
   private final SubmissionReader reader;
   private final EventIdClaims claims;
@@ -175,6 +176,10 @@ class Submissions {
       if (unitOfWork.isActive()) {
         unitOfWork.rollback(e);
       }
+      log.warn(
+          "A shared commit of {} events failed ({}); deciding them one by one",
+          chunk.size() - committed,
+          e.toString());
       for (int n = committed; n < chunk.size(); n++) {
         EvidenceCommand command = commands.get(chunk.get(n));
         try {

@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -158,6 +159,58 @@ class CommitLogEventStorageEngineTest {
     TrackedEventMessage<?> next = last(trackAll(fresh));
     assertThat(texts(List.of(next))).containsExactly("b1");
     assertThat(((GapAwareTrackingToken) next.trackingToken()).hasGaps()).isFalse();
+  }
+
+  @Test
+  void aTrackingReaderMissesNothingWhileFourWritersCommitConcurrently() throws Exception {
+    CommitLogEventStorageEngine live =
+        new CommitLogEventStorageEngine(
+            CommitLogEventStorageEngine.builder()
+                .eventSerializer(JacksonSerializer.defaultSerializer())
+                .snapshotSerializer(JacksonSerializer.defaultSerializer())
+                .batchSize(200)
+                .duplicateKeys(),
+            database,
+            GAP_TIMEOUT,
+            Clock.systemUTC());
+    EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(live).build();
+    int writers = 4;
+    int commitsPerWriter = 200;
+    int eventsPerCommit = 50;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try (var stream = store.openStream(null)) {
+      List<java.util.concurrent.Future<?>> writing = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        writing.add(
+            pool.submit(
+                () -> {
+                  for (int c = 0; c < commitsPerWriter; c++) {
+                    List<DomainEventMessage<?>> commit = new ArrayList<>();
+                    for (int e = 0; e < eventsPerCommit; e++) {
+                      commit.add(event("team:w" + writer + "-" + c, e, writer + "/" + c + "/" + e));
+                    }
+                    store.publish(commit);
+                  }
+                }));
+      }
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      int expected = writers * commitsPerWriter * eventsPerCommit;
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (seen.size() < expected && System.nanoTime() < deadline) {
+        if (stream.hasNextAvailable(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          seen.add(((Noted) stream.nextAvailable().getPayload()).text());
+        }
+      }
+      for (var future : writing) {
+        future.get();
+      }
+      assertThat(seen).hasSize(expected);
+    } finally {
+      pool.shutdownNow();
+      store.shutDown();
+    }
   }
 
   @Test
