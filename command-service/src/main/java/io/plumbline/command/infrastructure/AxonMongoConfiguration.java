@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import io.plumbline.events.EventTypes;
+import io.plumbline.events.PlumblineEvent;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -56,7 +57,9 @@ public class AxonMongoConfiguration {
                 .duplicateKeys(),
             client.getDatabase(database),
             gapTimeout,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            message ->
+                message.getPayload() instanceof PlumblineEvent event ? event.eventId() : null);
     engine.ensureIndexes();
     return engine;
   }

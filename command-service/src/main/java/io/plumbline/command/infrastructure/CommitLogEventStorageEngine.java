@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.axonframework.common.DateTimeUtils;
@@ -35,6 +36,7 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
@@ -49,7 +51,9 @@ import org.bson.Document;
  *       document) and is stored as one document whose {@code _id} is its first position. The insert
  *       is atomic: a commit is stored whole or not at all.
  *   <li>The unique multikey index on {@code keys} ({@code "<aggregate>/<sequence>"} per event)
- *       refuses a second event at the same aggregate sequence: that is the optimistic lock.
+ *       refuses a second event at the same aggregate sequence: that is the optimistic lock. The one
+ *       on {@code eventIds} refuses an event id the store already holds, whichever aggregate holds
+ *       it.
  *   <li>An aggregate is read by asking for its next keys ({@code keys $in [...]}), a tracking
  *       reader by asking for the next positions ({@code _id $in [...]}): both are index lookups.
  *   <li>A position can stay empty for a while (a commit still being written) or for ever (a commit
@@ -65,6 +69,7 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
   public static final String EVENTS = "event_commits";
   public static final String SNAPSHOTS = "event_snapshots";
   static final String SEQUENCES = "event_sequence";
+  private static final String EVENT_IDS = "eventIds";
   private static final String COUNTER_ID = "commits";
   private static final int MAX_GAP_OFFSET = 10_000;
   private static final int FIRST_AGGREGATE_WINDOW = 16;
@@ -74,10 +79,20 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
   private final MongoCollection<Document> sequence;
   private final Duration gapTimeout;
   private final Clock clock;
+  private final Function<EventMessage<?>, String> uniqueId;
 
+  /**
+   * @param uniqueId the id an event must not share with any other event in the store (for
+   *     Plumbline, the id its submitter gave it); {@code null} where there is none
+   */
   public CommitLogEventStorageEngine(
-      Builder builder, MongoDatabase database, Duration gapTimeout, Clock clock) {
+      Builder builder,
+      MongoDatabase database,
+      Duration gapTimeout,
+      Clock clock,
+      Function<EventMessage<?>, String> uniqueId) {
     super(builder);
+    this.uniqueId = uniqueId;
     this.commits = database.getCollection(EVENTS);
     this.snapshots = database.getCollection(SNAPSHOTS);
     this.sequence = database.getCollection(SEQUENCES);
@@ -90,9 +105,11 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     return new Builder();
   }
 
-  /** Creates the unique index on aggregate keys; safe to call on every start. */
+  /** Creates the unique indexes on aggregate keys and event ids; safe to call on every start. */
   public void ensureIndexes() {
     commits.createIndex(Indexes.ascending("keys"), new IndexOptions().unique(true).name("keys"));
+    commits.createIndex(
+        Indexes.ascending(EVENT_IDS), new IndexOptions().unique(true).name(EVENT_IDS));
   }
 
   @Override
@@ -102,7 +119,12 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     }
     List<Document> entries = new ArrayList<>(events.size());
     List<String> keys = new ArrayList<>(events.size());
+    List<String> ids = new ArrayList<>(events.size());
     for (EventMessage<?> message : events) {
+      String id = uniqueId.apply(message);
+      if (id != null) {
+        ids.add(id);
+      }
       DomainEventMessage<?> event = EventUtils.asDomainEventMessage(message);
       SerializedObject<String> payload = event.serializePayload(serializer, String.class);
       SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
@@ -121,15 +143,51 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     try {
       long last = reserve(events.size());
       commits.insertOne(
-          new Document("_id", last - events.size() + 1)
-              .append("last", last)
+          new Document("_id", last)
+              .append("first", last - events.size() + 1)
               .append("count", events.size())
               .append("storedAt", clock.millis())
               .append("keys", keys)
+              .append(EVENT_IDS, ids)
               .append("events", entries));
     } catch (RuntimeException e) {
+      if (isDuplicateKey(e) && e.getMessage().contains("index: " + EVENT_IDS)) {
+        throw new EventIdTakenException(takenIds(ids), e);
+      }
       handlePersistenceException(e, isDuplicateKey(e) ? taken(events, keys) : events.get(0));
     }
+  }
+
+  /**
+   * A commit refused because an event id in it is already stored, for another aggregate or in an
+   * earlier event of the same one. Nothing of the commit is stored.
+   */
+  public static class EventIdTakenException extends EventStoreException {
+    private final List<String> eventIds;
+
+    EventIdTakenException(List<String> eventIds, Throwable cause) {
+      super("Event ids already stored: " + eventIds, cause);
+      this.eventIds = eventIds;
+    }
+
+    /** The ids of the refused commit that the store already holds. */
+    public List<String> eventIds() {
+      return eventIds;
+    }
+  }
+
+  private List<String> takenIds(List<String> ids) {
+    Set<String> wanted = new HashSet<>(ids);
+    Set<String> taken = new LinkedHashSet<>();
+    for (Document commit :
+        commits.find(in(EVENT_IDS, ids)).projection(new Document(EVENT_IDS, 1))) {
+      for (String id : commit.getList(EVENT_IDS, String.class)) {
+        if (wanted.contains(id)) {
+          taken.add(id);
+        }
+      }
+    }
+    return List.copyOf(taken);
   }
 
   /** The first event of a refused commit whose aggregate sequence was already stored. */
@@ -252,21 +310,30 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     } while (found.isEmpty() && next <= reserved);
     found.sort(Comparator.comparingLong(commit -> commit.getLong("_id")));
 
+    GapAwareTrackingToken start = token;
     long staleBefore = clock.millis() - gapTimeout.toMillis();
     List<TrackedEventData<?>> events = new ArrayList<>();
     for (Document commit : found) {
-      long position = commit.getLong("_id");
+      long position = commit.getLong("first");
       for (Document entry : commit.getList("events", Document.class)) {
-        token = advance(token, position);
-        if (commit.getLong("storedAt") < staleBefore) {
-          // written long after any position below it was reserved: those writers are gone
-          token = token.withGapsTruncatedAt(position);
+        // a token can stand inside a commit (a processor stores one after any event): skip what
+        // it has seen already
+        if (!seen(start, position)) {
+          token = advance(token, position);
+          if (commit.getLong("storedAt") < staleBefore) {
+            // written long after any position below it was reserved: those writers are gone
+            token = token.withGapsTruncatedAt(position);
+          }
+          events.add(new TrackedDomainEventData<>(token, domainEvent(entry)));
         }
-        events.add(new TrackedDomainEventData<>(token, domainEvent(entry)));
         position++;
       }
     }
     return events;
+  }
+
+  private static boolean seen(GapAwareTrackingToken token, long position) {
+    return token != null && position <= token.getIndex() && !token.getGaps().contains(position);
   }
 
   private static GapAwareTrackingToken advance(GapAwareTrackingToken token, long position) {

@@ -7,13 +7,12 @@ import io.plumbline.command.common.EvidenceCommand;
 import io.plumbline.command.common.Outcome;
 import io.plumbline.command.common.Reason;
 import io.plumbline.command.common.TeamCommand;
+import io.plumbline.command.infrastructure.CommitLogEventStorageEngine;
 import io.plumbline.command.security.Caller;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -25,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes one submitted event from JSON to a stored event: reads it, checks the caller may submit it,
- * claims its id, and lets the aggregate decide. Nothing is stored when anything refuses.
+ * and lets the aggregate decide; the store refuses an event id that another team or group holds.
+ * Nothing is stored when anything refuses.
  */
 @Component
 class Submissions {
@@ -34,17 +34,11 @@ class Submissions {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Submissions.class);
 
   private final SubmissionReader reader;
-  private final EventIdClaims claims;
   private final CommandGateway commands;
   private final SubmissionMetrics metrics;
 
-  Submissions(
-      SubmissionReader reader,
-      EventIdClaims claims,
-      CommandGateway commands,
-      SubmissionMetrics metrics) {
+  Submissions(SubmissionReader reader, CommandGateway commands, SubmissionMetrics metrics) {
     this.reader = reader;
-    this.claims = claims;
     this.commands = commands;
     this.metrics = metrics;
   }
@@ -68,15 +62,7 @@ class Submissions {
   private Accepted decide(ObjectNode json, Caller caller) {
     EvidenceCommand command = reader.read(json);
     authorize(command, caller);
-    boolean claimedNow = claims.claim(command.eventId(), command.aggregateId());
-    try {
-      return new Accepted(command.eventId(), dispatch(command));
-    } catch (RuntimeException e) {
-      if (claimedNow) {
-        claims.release(command.eventId());
-      }
-      throw e;
-    }
+    return new Accepted(command.eventId(), dispatch(command));
   }
 
   /** One batch item's fate: an outcome, or the refusal that says why not. */
@@ -108,15 +94,9 @@ class Submissions {
         decisions[i] = new Decision(item.path("eventId").asText(null), null, e);
       }
     }
-    List<EventIdClaims.Claimed> claimed = claims.claimAll(commands);
     List<Integer> chunk = new ArrayList<>();
     for (int k = 0; k < commands.size(); k++) {
       EvidenceCommand command = commands.get(k);
-      if (claimed.get(k).refusal() != null) {
-        decisions[readable.get(k)] =
-            new Decision(command.eventId(), null, claimed.get(k).refusal());
-        continue;
-      }
       if (!chunk.isEmpty()
           && !commands.get(chunk.get(0)).aggregateId().equals(command.aggregateId())) {
         decideTogether(chunk, commands, readable, decisions);
@@ -125,19 +105,6 @@ class Submissions {
       chunk.add(k);
     }
     decideTogether(chunk, commands, readable, decisions);
-
-    Set<String> accepted = new HashSet<>();
-    List<String> release = new ArrayList<>();
-    for (int k = 0; k < commands.size(); k++) {
-      Decision decision = decisions[readable.get(k)];
-      if (decision.refusal() == null) {
-        accepted.add(decision.eventId());
-      } else if (claimed.get(k).now()) {
-        release.add(decision.eventId());
-      }
-    }
-    release.removeAll(accepted);
-    claims.releaseAll(release);
     for (int i = 0; i < items.size(); i++) {
       count(items.get(i).path("type").asText(null), decisions[i]);
     }
@@ -214,6 +181,13 @@ class Submissions {
         if (attempt == ATTEMPTS) {
           throw e;
         }
+      } catch (CommitLogEventStorageEngine.EventIdTakenException e) {
+        // the store holds this id already, in another team or group: the aggregate saw none
+        throw new CommandRejectedException(
+            Reason.EVENT_ID_REUSED,
+            "eventId",
+            "Event id '%s' was already used for another team or group; use a new id for a new fact."
+                .formatted(command.eventId()));
       }
     }
   }

@@ -39,6 +39,10 @@ class CommitLogEventStorageEngineTest {
 
   record Noted(String text) {}
 
+  private static final java.util.function.Function<
+          org.axonframework.eventhandling.EventMessage<?>, String>
+      TEXT_IS_UNIQUE = message -> ((Noted) message.getPayload()).text();
+
   private MongoClient client;
   private MongoDatabase database;
   private MutableClock clock;
@@ -59,7 +63,8 @@ class CommitLogEventStorageEngineTest {
                 .duplicateKeys(),
             database,
             GAP_TIMEOUT,
-            clock);
+            clock,
+            TEXT_IS_UNIQUE);
     engine.ensureIndexes();
   }
 
@@ -100,6 +105,18 @@ class CommitLogEventStorageEngineTest {
   }
 
   @Test
+  void anEventIdTheStoreHoldsIsRefusedWhicheverAggregateHoldsIt() {
+    engine.appendEvents(event("team:a", 0, "shared-id"));
+
+    assertThatThrownBy(
+            () -> engine.appendEvents(event("team:b", 0, "b0"), event("team:b", 1, "shared-id")))
+        .isInstanceOfSatisfying(
+            CommitLogEventStorageEngine.EventIdTakenException.class,
+            e -> assertThat(e.eventIds()).containsExactly("shared-id"));
+    assertThat(engine.readEvents("team:b").asStream()).as("nothing of the commit").isEmpty();
+  }
+
+  @Test
   void aTrackingReaderSeesEveryEventOnceInStoreOrder() {
     List<String> written = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
@@ -115,6 +132,20 @@ class CommitLogEventStorageEngineTest {
     TrackingToken last = read.get(read.size() - 1).trackingToken();
     assertThat(engine.readEvents(last, false)).as("nothing after the last").isEmpty();
     assertThat(last).isEqualTo(engine.createHeadToken());
+  }
+
+  @Test
+  void aReaderResumingFromATokenInsideACommitReadsTheRestOfIt() {
+    engine.appendEvents(event("team:a", 0, "a0"));
+    engine.appendEvents(
+        event("team:a", 1, "a1"),
+        event("team:a", 2, "a2"),
+        event("team:a", 3, "a3"),
+        event("team:a", 4, "a4"));
+    List<TrackedEventMessage<?>> all = trackAll(null);
+    TrackingToken afterA2 = all.get(2).trackingToken();
+
+    assertThat(texts(trackAll(afterA2))).containsExactly("a3", "a4");
   }
 
   @Test
@@ -172,7 +203,8 @@ class CommitLogEventStorageEngineTest {
                 .duplicateKeys(),
             database,
             GAP_TIMEOUT,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            TEXT_IS_UNIQUE);
     EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(live).build();
     int writers = 4;
     int commitsPerWriter = 200;
@@ -237,7 +269,8 @@ class CommitLogEventStorageEngineTest {
                 .duplicateKeys(),
             unreachable.getDatabase("offline"),
             GAP_TIMEOUT,
-            clock);
+            clock,
+            TEXT_IS_UNIQUE);
     try {
       assertThatThrownBy(() -> offline.appendEvents(event("team:a", 0, "a0")))
           .isInstanceOf(EventStoreException.class);
@@ -265,7 +298,7 @@ class CommitLogEventStorageEngineTest {
     Document written =
         commits.find(Filters.eq("keys", event.getAggregateIdentifier() + "/0")).first();
     commits.deleteOne(Filters.eq("_id", written.get("_id")));
-    commits.insertOne(written.append("_id", position).append("last", position));
+    commits.insertOne(written.append("_id", position).append("first", position));
   }
 
   private List<TrackedEventMessage<?>> trackAll(TrackingToken from) {
