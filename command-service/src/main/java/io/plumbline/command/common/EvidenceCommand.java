@@ -10,6 +10,6 @@ public interface EvidenceCommand {
 
   Instant occurredAt();
 
-  /** The aggregate that decides on the command (and that the event id is claimed for). */
+  /** The aggregate that decides on the command. */
   String aggregateId();
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
+import io.plumbline.command.common.EvidenceCommand;
 import io.plumbline.events.EventTypes;
 import io.plumbline.events.PlumblineEvent;
 import java.time.Clock;
@@ -16,6 +17,9 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -115,6 +119,19 @@ public class AxonMongoConfiguration {
       cache = manager.createCache("plumbline-teams", config);
     }
     return new org.axonframework.common.caching.JCacheAdapter(cache);
+  }
+
+  /**
+   * Every command names its aggregate through {@link EvidenceCommand#aggregateId()}; asking it
+   * directly spares Axon's reflective search for the annotated member on every command.
+   */
+  @Bean
+  CommandTargetResolver commandTargetResolver() {
+    CommandTargetResolver annotated = AnnotationCommandTargetResolver.builder().build();
+    return command ->
+        command.getPayload() instanceof EvidenceCommand evidence
+            ? new VersionedAggregateIdentifier(evidence.aggregateId(), null)
+            : annotated.resolveTarget(command);
   }
 
   /** Reads payload revisions from the contract's own annotation, so the contract needs no Axon. */
