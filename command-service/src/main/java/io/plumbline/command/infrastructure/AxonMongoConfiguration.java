@@ -105,7 +105,7 @@ public class AxonMongoConfiguration {
    */
   @Bean(destroyMethod = "")
   org.axonframework.common.caching.Cache teamCache(
-      @Value("${plumbline.aggregates.cached:10000}") long maximumSize) {
+      @Value("${plumbline.aggregates.cached:2000}") long maximumSize) {
     javax.cache.spi.CachingProvider provider =
         javax.cache.Caching.getCachingProvider(
             com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider.class.getName());

@@ -126,19 +126,8 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
         ids.add(id);
       }
       DomainEventMessage<?> event = EventUtils.asDomainEventMessage(message);
-      SerializedObject<String> payload = event.serializePayload(serializer, String.class);
-      SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
       keys.add(key(event.getAggregateIdentifier(), event.getSequenceNumber()));
-      entries.add(
-          new Document("aggregateIdentifier", event.getAggregateIdentifier())
-              .append("sequenceNumber", event.getSequenceNumber())
-              .append("type", event.getType())
-              .append("eventIdentifier", event.getIdentifier())
-              .append("timestamp", DateTimeUtils.formatInstant(event.getTimestamp()))
-              .append("payloadType", payload.getType().getName())
-              .append("payloadRevision", payload.getType().getRevision())
-              .append("payload", payload.getData())
-              .append("metaData", metaData.getData()));
+      entries.add(entry(event, serializer));
     }
     try {
       long last = reserve(events.size());
@@ -347,19 +336,7 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
 
   @Override
   protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
-    SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
-    SerializedObject<String> metaData = snapshot.serializeMetaData(serializer, String.class);
-    Document entry =
-        new Document("_id", snapshot.getAggregateIdentifier())
-            .append("aggregateIdentifier", snapshot.getAggregateIdentifier())
-            .append("sequenceNumber", snapshot.getSequenceNumber())
-            .append("type", snapshot.getType())
-            .append("eventIdentifier", snapshot.getIdentifier())
-            .append("timestamp", DateTimeUtils.formatInstant(snapshot.getTimestamp()))
-            .append("payloadType", payload.getType().getName())
-            .append("payloadRevision", payload.getType().getRevision())
-            .append("payload", payload.getData())
-            .append("metaData", metaData.getData());
+    Document entry = entry(snapshot, serializer).append("_id", snapshot.getAggregateIdentifier());
     try {
       snapshots.replaceOne(
           eq("_id", snapshot.getAggregateIdentifier()), entry, new ReplaceOptions().upsert(true));
@@ -378,6 +355,21 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
   public TrackingToken createHeadToken() {
     long reserved = reserved();
     return reserved == 0 ? null : GapAwareTrackingToken.newInstance(reserved, List.of());
+  }
+
+  /** An event (or snapshot) as stored: its payload and metadata serialized as text. */
+  private static Document entry(DomainEventMessage<?> event, Serializer serializer) {
+    SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+    SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+    return new Document("aggregateIdentifier", event.getAggregateIdentifier())
+        .append("sequenceNumber", event.getSequenceNumber())
+        .append("type", event.getType())
+        .append("eventIdentifier", event.getIdentifier())
+        .append("timestamp", DateTimeUtils.formatInstant(event.getTimestamp()))
+        .append("payloadType", payload.getType().getName())
+        .append("payloadRevision", payload.getType().getRevision())
+        .append("payload", payload.getData())
+        .append("metaData", metaData.getData());
   }
 
   private static DomainEventData<String> domainEvent(Document entry) {
