@@ -46,8 +46,8 @@ class RollupRefresher {
   }
 
   @Scheduled(
-      fixedDelayString = "${plumbline.rollups.clock-refresh-interval:5m}",
-      initialDelayString = "${plumbline.rollups.clock-refresh-interval:5m}")
+      fixedDelayString = "${plumbline.rollups.clock-refresh-interval:1h}",
+      initialDelayString = "${plumbline.rollups.clock-refresh-interval:1h}")
   void followTheClock() {
     var calendar = figures.rubricCalendar();
     figures.markAllTeams(calendar.quarterOf(clock.instant()).previous());
