@@ -9,11 +9,14 @@ import io.plumbline.events.EventTypes;
 import io.plumbline.events.PlumblineEvent;
 import java.time.Clock;
 import java.time.Duration;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -68,6 +71,25 @@ public class AxonMongoConfiguration {
     return engine;
   }
 
+  /**
+   * Axon's event store as the starter declares it, with a smaller cache of recent events for
+   * tailing processors (Axon keeps 10,000 by default): the only tailing processor is the publisher,
+   * which stays near the head, and one that falls behind reads the store itself.
+   */
+  @Qualifier("eventStore")
+  @Bean(name = "eventBus")
+  EmbeddedEventStore eventStore(
+      EventStorageEngine storageEngine,
+      org.axonframework.config.Configuration configuration,
+      @Value("${plumbline.event-store.cached-events:1000}") int cachedEvents) {
+    return EmbeddedEventStore.builder()
+        .storageEngine(storageEngine)
+        .cachedEvents(cachedEvents)
+        .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+        .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+        .build();
+  }
+
   @Bean
   TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
     return MongoTokenStore.builder()
@@ -105,7 +127,7 @@ public class AxonMongoConfiguration {
    */
   @Bean(destroyMethod = "")
   org.axonframework.common.caching.Cache teamCache(
-      @Value("${plumbline.aggregates.cached:2000}") long maximumSize) {
+      @Value("${plumbline.aggregates.cached:1000}") long maximumSize) {
     javax.cache.spi.CachingProvider provider =
         javax.cache.Caching.getCachingProvider(
             com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider.class.getName());
