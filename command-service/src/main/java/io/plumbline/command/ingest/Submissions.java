@@ -143,10 +143,15 @@ class Submissions {
       if (unitOfWork.isActive()) {
         unitOfWork.rollback(e);
       }
-      log.warn(
-          "A shared commit of {} events failed ({}); deciding them one by one",
-          chunk.size() - committed,
-          e.toString());
+      if (e instanceof CommitLogEventStorageEngine.EventIdTakenException) {
+        log.info(
+            "A batch reuses stored event ids {}; deciding its events one by one", e.getMessage());
+      } else {
+        log.warn(
+            "A shared commit of {} events failed ({}); deciding them one by one",
+            chunk.size() - committed,
+            e.toString());
+      }
       for (int n = committed; n < chunk.size(); n++) {
         EvidenceCommand command = commands.get(chunk.get(n));
         try {
