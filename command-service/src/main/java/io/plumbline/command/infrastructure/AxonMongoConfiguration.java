@@ -81,7 +81,7 @@ public class AxonMongoConfiguration {
   EmbeddedEventStore eventStore(
       EventStorageEngine storageEngine,
       org.axonframework.config.Configuration configuration,
-      @Value("${plumbline.event-store.cached-events:1000}") int cachedEvents) {
+      @Value("${plumbline.event-store.cached-events:10000}") int cachedEvents) {
     return EmbeddedEventStore.builder()
         .storageEngine(storageEngine)
         .cachedEvents(cachedEvents)
@@ -127,7 +127,7 @@ public class AxonMongoConfiguration {
    */
   @Bean(destroyMethod = "")
   org.axonframework.common.caching.Cache teamCache(
-      @Value("${plumbline.aggregates.cached:1000}") long maximumSize) {
+      @Value("${plumbline.aggregates.cached:2000}") long maximumSize) {
     javax.cache.spi.CachingProvider provider =
         javax.cache.Caching.getCachingProvider(
             com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider.class.getName());
