@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -213,16 +212,12 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     return counter == null ? 0 : counter.getLong("last");
   }
 
+  /**
+   * Every write here is a single-document one, so a refused key is a {@link MongoWriteException}.
+   */
   static boolean isDuplicateKey(Throwable e) {
-    if (e instanceof MongoWriteException write) {
-      return ErrorCategory.fromErrorCode(write.getCode()) == ErrorCategory.DUPLICATE_KEY;
-    }
-    if (e instanceof MongoBulkWriteException bulk) {
-      return bulk.getWriteErrors().stream()
-          .anyMatch(
-              error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-    }
-    return false;
+    return e instanceof MongoWriteException write
+        && ErrorCategory.fromErrorCode(write.getCode()) == ErrorCategory.DUPLICATE_KEY;
   }
 
   /**
