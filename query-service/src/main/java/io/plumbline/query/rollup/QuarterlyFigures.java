@@ -175,7 +175,7 @@ public class QuarterlyFigures {
       try {
         Quarter from = Quarter.parse(mark.fromQuarter());
         if (DirtyTeam.GROUPS.equals(mark.teamId())) {
-          touched.addAll(quartersFrom(from, now));
+          touched.addAll(quartersFrom(notBeforeTheOrg(from), now));
         } else {
           touched.addAll(recomputeTeam(mark.teamId(), from, mark.lateEventIds(), now));
           teams++;
@@ -264,6 +264,18 @@ public class QuarterlyFigures {
         next.rubricVersion(),
         next.evaluatedAt(),
         restatements);
+  }
+
+  /**
+   * A replay marks the groups from the first quarter there is (year 1): no group, hence no team,
+   * existed before the earliest group definition, so no rollup before its quarter can change.
+   */
+  private Quarter notBeforeTheOrg(Quarter from) {
+    return facts.groupDefinitions().stream()
+        .map(group -> rubric.calendar().quarterOf(group.occurredAt()))
+        .min(Quarter::compareTo)
+        .filter(first -> first.compareTo(from) > 0)
+        .orElse(from);
   }
 
   private List<Quarter> quartersFrom(Quarter from, Instant now) {
