@@ -1,5 +1,6 @@
 package io.plumbline.command;
 
+import io.plumbline.supervision.ExitWithParent;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -15,6 +16,8 @@ public class CommandServiceApplication {
     if (System.getProperty(AXON_UPDATE_CHECKER_DISABLED) == null) {
       System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
     }
+    // under the local launcher: end when it ends, however it ended
+    ExitWithParent.watchIfAsked();
     SpringApplication.run(CommandServiceApplication.class, args);
   }
 }

@@ -1,5 +1,6 @@
 package io.plumbline.query;
 
+import io.plumbline.supervision.ExitWithParent;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -9,6 +10,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class QueryServiceApplication {
 
   public static void main(String[] args) {
+    // under the local launcher: end when it ends, however it ended
+    ExitWithParent.watchIfAsked();
     SpringApplication.run(QueryServiceApplication.class, args);
   }
 }

@@ -91,6 +91,15 @@ public class AxonMongoConfiguration {
   }
 
   @Bean
+  EventPositionsCheck eventPositionsCheck(
+      EventStorageEngine eventStorageEngine,
+      MongoTemplate axonMongoTemplate,
+      Serializer serializer) {
+    return new EventPositionsCheck(
+        (CommitLogEventStorageEngine) eventStorageEngine, axonMongoTemplate, serializer);
+  }
+
+  @Bean
   TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
     return MongoTokenStore.builder()
         .mongoTemplate(axonMongoTemplate)

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -12,15 +13,18 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -36,9 +40,12 @@ import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * An event store that keeps one MongoDB document per commit and reads only by unique keys, so that
@@ -47,14 +54,17 @@ import org.bson.Document;
  *
  * <ul>
  *   <li>A commit reserves as many global positions as it has events ({@code $inc} on a counter
- *       document) and is stored as one document whose {@code _id} is its first position. The insert
- *       is atomic: a commit is stored whole or not at all.
+ *       document) and is stored as one document whose {@code _id} is its last position (so that a
+ *       reader whose token stands inside a commit finds the rest of it). The insert is atomic: a
+ *       commit is stored whole or not at all. It is acknowledged journaled by a majority.
  *   <li>The unique multikey index on {@code keys} ({@code "<aggregate>/<sequence>"} per event)
  *       refuses a second event at the same aggregate sequence: that is the optimistic lock. The one
  *       on {@code eventIds} refuses an event id the store already holds, whichever aggregate holds
- *       it.
- *   <li>An aggregate is read by asking for its next keys ({@code keys $in [...]}), a tracking
- *       reader by asking for the next positions ({@code _id $in [...]}): both are index lookups.
+ *       it. Such indexes do not look inside one document, so a commit is checked for repeats
+ *       itself.
+ *   <li>An aggregate is read by asking which commits hold its next keys ({@code keys $in [...]},
+ *       ids only) and then those commits by {@code _id}, each once; a tracking reader asks for the
+ *       next positions ({@code _id $in [...]}): all are index lookups.
  *   <li>A position can stay empty for a while (a commit still being written) or for ever (a commit
  *       that failed after reserving). The reader's {@link GapAwareTrackingToken} keeps such gaps
  *       and asks for them again, until a commit stored more than {@code gapTimeout} after them
@@ -82,7 +92,8 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
 
   /**
    * @param uniqueId the id an event must not share with any other event in the store (for
-   *     Plumbline, the id its submitter gave it); {@code null} where there is none
+   *     Plumbline, the id its submitter gave it); where it gives {@code null}, Axon's message
+   *     identifier is used
    */
   public CommitLogEventStorageEngine(
       Builder builder,
@@ -92,9 +103,11 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
       Function<EventMessage<?>, String> uniqueId) {
     super(builder);
     this.uniqueId = uniqueId;
-    this.commits = database.getCollection(EVENTS);
-    this.snapshots = database.getCollection(SNAPSHOTS);
-    this.sequence = database.getCollection(SEQUENCES);
+    // on a replica set, acknowledged means journaled on a majority: it survives a failover
+    MongoDatabase durable = database.withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+    this.commits = durable.getCollection(EVENTS);
+    this.snapshots = durable.getCollection(SNAPSHOTS);
+    this.sequence = durable.getCollection(SEQUENCES);
     this.gapTimeout = gapTimeout;
     this.clock = clock;
   }
@@ -120,14 +133,12 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     List<String> keys = new ArrayList<>(events.size());
     List<String> ids = new ArrayList<>(events.size());
     for (EventMessage<?> message : events) {
-      String id = uniqueId.apply(message);
-      if (id != null) {
-        ids.add(id);
-      }
       DomainEventMessage<?> event = EventUtils.asDomainEventMessage(message);
       keys.add(key(event.getAggregateIdentifier(), event.getSequenceNumber()));
-      entries.add(entry(event, serializer));
+      ids.add(uniqueIdOf(message));
+      entries.add(entry(message, event, serializer));
     }
+    refuseRepeatsWithin(events, keys, ids);
     try {
       long last = reserve(events.size());
       commits.insertOne(
@@ -144,6 +155,43 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
       }
       handlePersistenceException(e, isDuplicateKey(e) ? taken(events, keys) : events.get(0));
     }
+  }
+
+  /** The id no other stored event may share: the submitter's, else Axon's message identifier. */
+  private String uniqueIdOf(EventMessage<?> message) {
+    String id = uniqueId.apply(message);
+    return id != null ? id : message.getIdentifier();
+  }
+
+  /**
+   * A unique multikey index constrains across documents, not within one (on MongoDB as on the
+   * stand-in), so a commit that repeats an aggregate sequence or an event id is refused here, as
+   * Axon's own engines refuse it.
+   */
+  private static void refuseRepeatsWithin(
+      List<? extends EventMessage<?>> events, List<String> keys, List<String> ids) {
+    Set<String> seenKeys = new HashSet<>();
+    for (int i = 0; i < keys.size(); i++) {
+      if (!seenKeys.add(keys.get(i))) {
+        throw sequenceTaken(events.get(i));
+      }
+    }
+    Set<String> seenIds = new HashSet<>();
+    List<String> repeated = ids.stream().filter(id -> !seenIds.add(id)).distinct().toList();
+    if (!repeated.isEmpty()) {
+      throw new EventIdTakenException(repeated, null);
+    }
+  }
+
+  /** What Axon's engines throw for a sequence that is taken: creation or concurrency. */
+  private static RuntimeException sequenceTaken(EventMessage<?> message) {
+    DomainEventMessage<?> event = EventUtils.asDomainEventMessage(message);
+    String description =
+        "An event for aggregate [%s] at sequence [%d] was already inserted"
+            .formatted(event.getAggregateIdentifier(), event.getSequenceNumber());
+    return event.getSequenceNumber() == 0
+        ? new AggregateStreamCreationException(description)
+        : new ConcurrencyException(description);
   }
 
   /**
@@ -167,8 +215,7 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
   private List<String> takenIds(List<String> ids) {
     Set<String> wanted = new HashSet<>(ids);
     Set<String> taken = new LinkedHashSet<>();
-    for (Document commit :
-        commits.find(in(EVENT_IDS, ids)).projection(new Document(EVENT_IDS, 1))) {
+    for (Document commit : commitsOnce(in(EVENT_IDS, ids), new Document(EVENT_IDS, 1))) {
       for (String id : commit.getList(EVENT_IDS, String.class)) {
         if (wanted.contains(id)) {
           taken.add(id);
@@ -181,7 +228,7 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
   /** The first event of a refused commit whose aggregate sequence was already stored. */
   private EventMessage<?> taken(List<? extends EventMessage<?>> events, List<String> keys) {
     Set<String> stored = new HashSet<>();
-    for (Document commit : commits.find(in("keys", keys))) {
+    for (Document commit : commitsOnce(in("keys", keys), new Document("keys", 1))) {
       stored.addAll(commit.getList("keys", String.class));
     }
     for (int i = 0; i < keys.size(); i++) {
@@ -190,6 +237,26 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
       }
     }
     return events.get(0);
+  }
+
+  /**
+   * The commits that match a filter on a multikey field, each read once. The stand-in answers such
+   * a filter with a commit once per matching key (a 500-event commit asked for by 500 keys came
+   * back 500 times, past the driver's reply limit), so only ids are asked for that way, and the
+   * commits then by {@code _id}.
+   */
+  private List<Document> commitsOnce(Bson multikeyFilter, Document projection) {
+    Set<Long> ids = new TreeSet<>();
+    for (Document id : commits.find(multikeyFilter).projection(new Document("_id", 1))) {
+      ids.add(id.getLong("_id"));
+    }
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Document> found = new ArrayList<>(ids.size());
+    var reading = commits.find(in("_id", ids));
+    (projection == null ? reading : reading.projection(projection)).forEach(found::add);
+    return found;
   }
 
   /**
@@ -207,6 +274,49 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     return (before == null ? 0 : before.getLong("last")) + count;
   }
 
+  /**
+   * Raises the position counter, if it must, above every stored commit and above {@code tracked}
+   * (the furthest position a tracking processor has passed), so that no new commit can be given a
+   * position that is already stored or that a processor will never look at again. The counter and
+   * the commits are written durably, so this finds nothing to do unless the database lost writes it
+   * had acknowledged; then it is what keeps new events from being skipped.
+   *
+   * @return the counter before and after
+   */
+  public PositionRepair repairPositions(long tracked) {
+    long counter = reserved();
+    long stored = counter;
+    // a commit is keyed by its last position: look past the counter, a window at a time
+    while (true) {
+      Set<Long> window = new LinkedHashSet<>();
+      LongStream.rangeClosed(stored + 1, stored + MAX_GAP_OFFSET).forEach(window::add);
+      long furthest = stored;
+      for (Document id : commits.find(in("_id", window)).projection(new Document("_id", 1))) {
+        furthest = Math.max(furthest, id.getLong("_id"));
+      }
+      if (furthest == stored) {
+        break;
+      }
+      stored = furthest;
+    }
+    long needed = Math.max(stored, tracked);
+    if (needed > counter) {
+      sequence.updateOne(
+          eq("_id", COUNTER_ID), Updates.max("last", needed), new UpdateOptions().upsert(true));
+    }
+    return new PositionRepair(counter, Math.max(counter, needed), stored, tracked);
+  }
+
+  /**
+   * What {@link #repairPositions} found: the counter before and after, the furthest stored commit
+   * and the furthest tracked position.
+   */
+  public record PositionRepair(long counterBefore, long counterAfter, long stored, long tracked) {
+    public boolean repaired() {
+      return counterAfter > counterBefore;
+    }
+  }
+
   private long reserved() {
     Document counter = sequence.find(eq("_id", COUNTER_ID)).first();
     return counter == null ? 0 : counter.getLong("last");
@@ -221,8 +331,10 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
   }
 
   /**
-   * Reads an aggregate in windows of keys that start small and double while they come back full:
-   * most reads are of a few events after a snapshot, and every key asked for is an index lookup.
+   * Reads an aggregate in windows of keys that start small and double while events keep coming:
+   * most reads are of a few events after a snapshot. Every commit found is read once, by {@code
+   * _id}, and all of its events from the window on are taken, so the next window starts after it:
+   * the cost follows the number of events, whatever the sizes of the commits.
    */
   @Override
   protected Stream<? extends DomainEventData<?>> readEventData(
@@ -231,9 +343,9 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     long next = firstSequenceNumber;
     int window = FIRST_AGGREGATE_WINDOW;
     while (true) {
-      List<? extends DomainEventData<?>> found = fetchDomainEvents(identifier, next, window);
+      List<DomainEventData<?>> found = eventsFrom(identifier, next, window);
       events.addAll(found);
-      if (found.size() < window) {
+      if (found.isEmpty() || found.get(found.size() - 1).getSequenceNumber() < next + window - 1) {
         return events.stream();
       }
       next = found.get(found.size() - 1).getSequenceNumber() + 1;
@@ -244,21 +356,23 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
   @Override
   protected List<? extends DomainEventData<?>> fetchDomainEvents(
       String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+    return eventsFrom(aggregateIdentifier, firstSequenceNumber, batchSize).stream()
+        .filter(event -> event.getSequenceNumber() < firstSequenceNumber + batchSize)
+        .toList();
+  }
+
+  /**
+   * The aggregate's events from {@code first} on, in order, out of every commit that holds one of
+   * the sequences [first, first + window).
+   */
+  private List<DomainEventData<?>> eventsFrom(String aggregate, long first, int window) {
     List<String> wanted =
-        LongStream.range(firstSequenceNumber, firstSequenceNumber + batchSize)
-            .mapToObj(sequence -> key(aggregateIdentifier, sequence))
-            .toList();
-    Set<Object> seen = new HashSet<>();
+        LongStream.range(first, first + window).mapToObj(seq -> key(aggregate, seq)).toList();
     List<DomainEventData<?>> found = new ArrayList<>();
-    for (Document commit : commits.find(in("keys", wanted))) {
-      if (!seen.add(commit.get("_id"))) {
-        continue;
-      }
+    for (Document commit : commitsOnce(in("keys", wanted), null)) {
       for (Document entry : commit.getList("events", Document.class)) {
-        long sequenceNumber = entry.getLong("sequenceNumber");
-        if (aggregateIdentifier.equals(entry.getString("aggregateIdentifier"))
-            && sequenceNumber >= firstSequenceNumber
-            && sequenceNumber < firstSequenceNumber + batchSize) {
+        if (aggregate.equals(entry.getString("aggregateIdentifier"))
+            && entry.getLong("sequenceNumber") >= first) {
           found.add(domainEvent(entry));
         }
       }
@@ -331,7 +445,8 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
 
   @Override
   protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
-    Document entry = entry(snapshot, serializer).append("_id", snapshot.getAggregateIdentifier());
+    Document entry =
+        entry(snapshot, snapshot, serializer).append("_id", snapshot.getAggregateIdentifier());
     try {
       snapshots.replaceOne(
           eq("_id", snapshot.getAggregateIdentifier()), entry, new ReplaceOptions().upsert(true));
@@ -346,19 +461,52 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     return entry == null ? Stream.empty() : Stream.of(domainEvent(entry));
   }
 
+  /**
+   * A token before the first event (in store order) whose timestamp is at or after {@code
+   * dateTime}, as Axon's engines define it. Event timestamps are not ordered by position, so this
+   * reads every commit once: meant for the rare reset of a processor to a moment, not for a hot
+   * path.
+   */
+  @Override
+  public TrackingToken createTokenAt(Instant dateTime) {
+    long firstAtOrAfter = Long.MAX_VALUE;
+    for (Document commit :
+        commits.find().projection(new Document("first", 1).append("events.timestamp", 1))) {
+      long position = commit.getLong("first");
+      for (Document entry : commit.getList("events", Document.class)) {
+        if (position < firstAtOrAfter
+            && !DateTimeUtils.parseInstant(entry.getString("timestamp")).isBefore(dateTime)) {
+          firstAtOrAfter = position;
+        }
+        position++;
+      }
+    }
+    if (firstAtOrAfter == Long.MAX_VALUE) {
+      return createHeadToken();
+    }
+    return firstAtOrAfter == 1
+        ? null
+        : GapAwareTrackingToken.newInstance(firstAtOrAfter - 1, List.of());
+  }
+
   @Override
   public TrackingToken createHeadToken() {
     long reserved = reserved();
     return reserved == 0 ? null : GapAwareTrackingToken.newInstance(reserved, List.of());
   }
 
-  /** An event (or snapshot) as stored: its payload and metadata serialized as text. */
-  private static Document entry(DomainEventMessage<?> event, Serializer serializer) {
+  /**
+   * An event (or snapshot) as stored: its payload and metadata serialized as text. An event that
+   * belongs to no aggregate is stored under its own identifier with no aggregate type, so that it
+   * reads back as what it was.
+   */
+  private static Document entry(
+      EventMessage<?> message, DomainEventMessage<?> event, Serializer serializer) {
     SerializedObject<String> payload = event.serializePayload(serializer, String.class);
     SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
     return new Document("aggregateIdentifier", event.getAggregateIdentifier())
         .append("sequenceNumber", event.getSequenceNumber())
-        .append("type", event.getType())
+        .append("type", message instanceof DomainEventMessage<?> ? event.getType() : null)
         .append("eventIdentifier", event.getIdentifier())
         .append("timestamp", DateTimeUtils.formatInstant(event.getTimestamp()))
         .append("payloadType", payload.getType().getName())
@@ -368,9 +516,13 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
   }
 
   private static DomainEventData<String> domainEvent(Document entry) {
+    String aggregate = entry.getString("aggregateIdentifier");
+    boolean ofNoAggregate =
+        entry.getString("type") == null && aggregate.equals(entry.getString("eventIdentifier"));
     return new GenericDomainEventEntry<>(
         entry.getString("type"),
-        entry.getString("aggregateIdentifier"),
+        // as Axon's JDBC engine reads it: no aggregate identifier makes it a plain event again
+        ofNoAggregate ? null : aggregate,
         entry.getLong("sequenceNumber"),
         entry.getString("eventIdentifier"),
         entry.getString("timestamp"),

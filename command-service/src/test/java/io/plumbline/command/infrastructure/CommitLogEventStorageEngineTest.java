@@ -24,6 +24,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -149,6 +150,23 @@ class CommitLogEventStorageEngineTest {
   }
 
   @Test
+  void aReaderResumingFromTheTokenOfAnyEventReadsExactlyTheEventsAfterIt() {
+    engine.appendEvents(event("team:a", 0, "a0"), event("team:b", 0, "b0"));
+    engine.appendEvents(event("team:a", 1, "a1"));
+    engine.appendEvents(
+        event("team:a", 2, "a2"), event("team:a", 3, "a3"), event("team:b", 1, "b1"));
+    List<TrackedEventMessage<?>> all = trackAll(null);
+    List<String> texts = texts(all);
+    assertThat(texts).containsExactly("a0", "b0", "a1", "a2", "a3", "b1");
+
+    for (int i = 0; i < all.size(); i++) {
+      assertThat(texts(trackAll(all.get(i).trackingToken())))
+          .as("after %s", texts.get(i))
+          .containsExactlyElementsOf(texts.subList(i + 1, texts.size()));
+    }
+  }
+
+  @Test
   void positionsThatAFailedCommitReservedDoNotStallTheReader() {
     engine.appendEvents(event("team:a", 0, "a0"));
     // a commit of ten events reserved its positions and then failed: more than a read batch
@@ -246,6 +264,150 @@ class CommitLogEventStorageEngineTest {
   }
 
   @Test
+  void aCommitThatRepeatsASequenceIsRefusedWholeAsAxonsEnginesRefuseIt() {
+    assertThatThrownBy(() -> engine.appendEvents(event("team:a", 0, "a0"), event("team:a", 0, "x")))
+        .isInstanceOf(AggregateStreamCreationException.class);
+    assertThatThrownBy(
+            () ->
+                engine.appendEvents(
+                    event("team:b", 0, "b0"), event("team:b", 1, "b1"), event("team:b", 1, "y")))
+        .isInstanceOf(ConcurrencyException.class)
+        .hasMessageContaining("team:b")
+        .hasMessageContaining("[1]");
+
+    assertThat(engine.readEvents("team:a").asStream()).isEmpty();
+    assertThat(engine.readEvents("team:b").asStream()).isEmpty();
+    assertThat(trackAll(null)).as("nothing of either commit").isEmpty();
+  }
+
+  @Test
+  void aCommitThatRepeatsAnEventIdIsRefusedWhole() {
+    assertThatThrownBy(
+            () -> engine.appendEvents(event("team:a", 0, "same"), event("team:a", 1, "same")))
+        .isInstanceOfSatisfying(
+            CommitLogEventStorageEngine.EventIdTakenException.class,
+            e -> assertThat(e.eventIds()).containsExactly("same"));
+    assertThat(engine.readEvents("team:a").asStream()).isEmpty();
+  }
+
+  @Test
+  void aMessageIdentifierIsUniqueAcrossTheStoreWhereNoOtherIdIsGiven() {
+    CommitLogEventStorageEngine plain = engineWith(3, message -> null);
+    DomainEventMessage<Noted> first = event("team:a", 0, "a0");
+    plain.appendEvents(first);
+
+    DomainEventMessage<Noted> sameIdentifier =
+        new GenericDomainEventMessage<>(
+            "Team",
+            "team:b",
+            0,
+            new Noted("b0"),
+            MetaData.emptyInstance(),
+            first.getIdentifier(),
+            Instant.now());
+    assertThatThrownBy(() -> plain.appendEvents(sameIdentifier))
+        .isInstanceOf(CommitLogEventStorageEngine.EventIdTakenException.class);
+    assertThat(plain.readEvents("team:b").asStream()).isEmpty();
+  }
+
+  @Test
+  void aCommitOfAThousandEventsReadsBackWholeFromAnySequenceAndStaysWritable() {
+    CommitLogEventStorageEngine production = engineWith(500, TEXT_IS_UNIQUE);
+    List<DomainEventMessage<?>> big = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      big.add(event("team:big", i, "e" + i));
+    }
+    production.appendEvents(big);
+    production.appendEvents(event("team:big", 1000, "e1000"));
+
+    List<? extends DomainEventMessage<?>> all =
+        production.readEvents("team:big").asStream().toList();
+    assertThat(all)
+        .extracting(DomainEventMessage::getSequenceNumber)
+        .containsExactlyElementsOf(
+            java.util.stream.LongStream.rangeClosed(0, 1000).boxed().toList());
+    assertThat(texts(production.readEvents("team:big", 777).asStream().toList()))
+        .hasSize(224)
+        .startsWith("e777", "e778");
+    assertThat(production.lastSequenceNumberFor("team:big")).contains(1000L);
+
+    assertThatThrownBy(() -> production.appendEvents(event("team:big", 500, "late")))
+        .isInstanceOf(ConcurrencyException.class)
+        .hasMessageContaining("[500]");
+    production.appendEvents(event("team:big", 1001, "e1001"));
+    assertThat(production.readEvents("team:big", 1001).asStream()).hasSize(1);
+  }
+
+  @Test
+  void anEventOfNoAggregateReadsBackAsOneOfNoAggregate() {
+    engine.appendEvents(
+        new org.axonframework.eventhandling.GenericEventMessage<>(
+            new Noted("application"), MetaData.with("key", "value")));
+    engine.appendEvents(event("team:a", 0, "a0"));
+
+    List<TrackedEventMessage<?>> read = trackAll(null);
+    assertThat(read).hasSize(2);
+    assertThat(read.get(0)).isNotInstanceOf(DomainEventMessage.class);
+    assertThat(read.get(0).getMetaData()).containsEntry("key", "value");
+    assertThat(read.get(1)).isInstanceOf(DomainEventMessage.class);
+  }
+
+  @Test
+  void aTokenAtAPointInTimeStandsBeforeTheFirstEventAtOrAfterItInStoreOrder() {
+    engine.appendEvents(
+        at("team:a", 0, "10:15:30"), at("team:a", 1, "10:15:40"), at("team:a", 2, "10:15:50"));
+    engine.appendEvents(at("team:a", 3, "10:15:45"), at("team:a", 4, "10:15:42"));
+
+    assertThat(texts(trackAll(engine.createTokenAt(time("10:15:45")))))
+        .as("unordered timestamps: from the first at or after, everything after it")
+        .containsExactly("a2", "a3", "a4");
+    assertThat(texts(trackAll(engine.createTokenAt(time("10:15:30")))))
+        .as("exactly at the first")
+        .containsExactly("a0", "a1", "a2", "a3", "a4");
+    assertThat(texts(trackAll(engine.createTokenAt(time("10:15:35")))))
+        .containsExactly("a1", "a2", "a3", "a4");
+    assertThat(trackAll(engine.createTokenAt(time("10:16:00")))).as("after the last").isEmpty();
+  }
+
+  @Test
+  void onStartTheCounterIsRaisedAboveStoredCommitsAndTrackedPositions() {
+    engine.appendEvents(event("team:a", 0, "a0"), event("team:a", 1, "a1"));
+    engine.appendEvents(event("team:a", 2, "a2"));
+    assertThat(engine.repairPositions(3).repaired()).as("consistent").isFalse();
+
+    // the database lost its last counter increments, and a processor has passed position 7
+    database
+        .getCollection(CommitLogEventStorageEngine.SEQUENCES)
+        .updateOne(Filters.eq("_id", "commits"), Updates.set("last", 1L));
+    CommitLogEventStorageEngine.PositionRepair repair = engine.repairPositions(7);
+
+    assertThat(repair.repaired()).isTrue();
+    assertThat(repair.stored()).isEqualTo(3);
+    assertThat(repair.counterAfter()).isEqualTo(7);
+    engine.appendEvents(event("team:b", 0, "b0"));
+    TrackingToken passed = GapAwareTrackingToken.newInstance(7, List.of());
+    assertThat(texts(trackAll(passed)))
+        .as("the next event is after what was passed")
+        .containsExactly("b0");
+  }
+
+  @Test
+  void anAggregateLoadsFromItsSnapshotAndTheEventsAfterIt() {
+    for (int i = 0; i < 6; i++) {
+      engine.appendEvents(event("team:a", i, "a" + i));
+    }
+    engine.storeSnapshot(new GenericDomainEventMessage<>("Team", "team:a", 3, new Noted("s3")));
+    EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+    try {
+      List<? extends DomainEventMessage<?>> loaded = store.readEvents("team:a").asStream().toList();
+      assertThat(loaded.get(0).getSequenceNumber()).as("the snapshot first").isEqualTo(3);
+      assertThat(texts(loaded)).containsExactly("s3", "a4", "a5");
+    } finally {
+      store.shutDown();
+    }
+  }
+
+  @Test
   void theNewestSnapshotIsKeptPerAggregate() {
     engine.storeSnapshot(new GenericDomainEventMessage<>("Team", "team:a", 9, new Noted("s9")));
     engine.storeSnapshot(new GenericDomainEventMessage<>("Team", "team:a", 19, new Noted("s19")));
@@ -299,6 +461,39 @@ class CommitLogEventStorageEngineTest {
         commits.find(Filters.eq("keys", event.getAggregateIdentifier() + "/0")).first();
     commits.deleteOne(Filters.eq("_id", written.get("_id")));
     commits.insertOne(written.append("_id", position).append("first", position));
+  }
+
+  private CommitLogEventStorageEngine engineWith(
+      int batchSize,
+      java.util.function.Function<org.axonframework.eventhandling.EventMessage<?>, String> ids) {
+    CommitLogEventStorageEngine other =
+        new CommitLogEventStorageEngine(
+            CommitLogEventStorageEngine.builder()
+                .eventSerializer(JacksonSerializer.defaultSerializer())
+                .snapshotSerializer(JacksonSerializer.defaultSerializer())
+                .batchSize(batchSize)
+                .duplicateKeys(),
+            database,
+            GAP_TIMEOUT,
+            clock,
+            ids);
+    other.ensureIndexes();
+    return other;
+  }
+
+  private static Instant time(String clock) {
+    return Instant.parse("2007-12-03T" + clock + "Z");
+  }
+
+  private static DomainEventMessage<Noted> at(String aggregate, long sequence, String clock) {
+    return new GenericDomainEventMessage<>(
+        "Team",
+        aggregate,
+        sequence,
+        new Noted(aggregate.substring(5) + sequence),
+        MetaData.emptyInstance(),
+        UUID.randomUUID().toString(),
+        time(clock));
   }
 
   private List<TrackedEventMessage<?>> trackAll(TrackingToken from) {

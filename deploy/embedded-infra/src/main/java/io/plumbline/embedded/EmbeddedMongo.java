@@ -29,14 +29,21 @@ public final class EmbeddedMongo implements AutoCloseable {
     return new EmbeddedMongo(new MemoryBackend(), port);
   }
 
-  /** Data lives in one H2 file, so a restart keeps it. */
-  public static EmbeddedMongo persistent(Path dataFile, int port) {
+  /**
+   * Data lives in one H2 file, so a restart keeps it; a write is answered once it is in the file
+   * (and, with {@link Durability#MACHINE}, forced to the disk).
+   */
+  public static EmbeddedMongo persistent(Path dataFile, int port, Durability durability) {
     try {
       Files.createDirectories(dataFile.toAbsolutePath().getParent());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new EmbeddedMongo(new H2Backend(dataFile.toString()), port);
+    return new EmbeddedMongo(
+        durability == Durability.DELAYED
+            ? new H2Backend(dataFile.toString())
+            : new DurableH2Backend(dataFile.toString(), durability),
+        port);
   }
 
   public String connectionString() {

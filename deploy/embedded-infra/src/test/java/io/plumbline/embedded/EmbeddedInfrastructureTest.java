@@ -55,11 +55,11 @@ class EmbeddedInfrastructureTest {
   @Test
   void persistentDatabaseKeepsItsDataAcrossARestart(@TempDir Path dir) {
     Path file = dir.resolve("mongo.mv");
-    try (EmbeddedMongo mongo = EmbeddedMongo.persistent(file, 0);
+    try (EmbeddedMongo mongo = EmbeddedMongo.persistent(file, 0, Durability.PROCESS);
         MongoClient client = MongoClients.create(mongo.connectionString())) {
       client.getDatabase("plumbline").getCollection("teams").insertOne(new Document("_id", "t1"));
     }
-    try (EmbeddedMongo mongo = EmbeddedMongo.persistent(file, 0);
+    try (EmbeddedMongo mongo = EmbeddedMongo.persistent(file, 0, Durability.PROCESS);
         MongoClient client = MongoClients.create(mongo.connectionString())) {
       assertThat(client.getDatabase("plumbline").getCollection("teams").countDocuments())
           .isEqualTo(1);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.plumbline.embedded.Durability;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,8 +46,12 @@ import org.bson.Document;
  * same broker and database. Writes JSON and Markdown.
  *
  * <p>Options: {@code --teams=10000 --events=1000000 --out=docs/benchmarks --fresh-seconds=20
- * --database=h2|memory --clients=8} (clients: concurrent CI jobs submitting during the ingest run)
- * (the database stand-in on disk, as the start command runs it, or in memory, as the tests run it).
+ * --database=h2|memory --clients=8 --durability-events=20000 --durability-rounds=3
+ * --large-team-events=100000} (clients: concurrent CI jobs submitting during the ingest run;
+ * database: the stand-in on disk, as the start command runs it, or in memory, as the tests run it).
+ * The durability phase ingests the same load into fresh stacks whose database acknowledges writes
+ * at each {@link Durability}, interleaved over several rounds, and reports the medians: what
+ * durable acknowledgements cost.
  */
 public final class Benchmark {
 
@@ -87,6 +92,7 @@ public final class Benchmark {
     LocalStackConfig config =
         new LocalStackConfig(
             data,
+            io.plumbline.embedded.Durability.PROCESS,
             free(),
             free(),
             free(),
@@ -97,6 +103,11 @@ public final class Benchmark {
             LocalStackConfig.DEFAULT_JVM_OPTIONS,
             List.of("--plumbline.ingest.requests-per-minute-per-token=100000000"));
     String database = options.getOrDefault("database", "h2");
+    if (option("durability-rounds", 3) > 0) {
+      System.setProperty(LocalStack.DATABASE_PROPERTY, "h2");
+      log("durability phase: fresh on-disk stacks, one per durability, interleaved");
+      durabilityCost(config);
+    }
     System.setProperty(LocalStack.DATABASE_PROPERTY, database);
     log("starting the embedded stack in " + data + " (database stand-in: " + database + ")");
     stack = LocalStack.start(config);
@@ -117,11 +128,13 @@ public final class Benchmark {
       baselineKafka(200_000);
       baselineMongo(200_000);
       registerOrg(teams);
-      ingest(teams, events);
+      double ingested = ingest(teams, events);
+      results.put("ingestEventsPerSecond", round(ingested));
       freshness(teams, option("fresh-seconds", 20));
       awaitProjected(Duration.ofMinutes(30));
       awaitRollups(Duration.ofMinutes(60));
       reads(teams);
+      largeTeam();
       rebuild();
       memory();
     } finally {
@@ -216,7 +229,7 @@ public final class Benchmark {
     log("registered %d teams in %.1f s".formatted(teams, seconds(start)));
   }
 
-  private void ingest(int teams, int count) throws Exception {
+  private double ingest(int teams, int count) throws Exception {
     List<String> events = new ArrayList<>(count);
     String at = Instant.now().minus(1, ChronoUnit.HOURS).toString();
     // as CI submits them: each team's events together, so a batch holds one or a few teams
@@ -227,8 +240,72 @@ public final class Benchmark {
     long start = System.nanoTime();
     int accepted = sendAll(events, option("clients", 8));
     double perSecond = accepted / seconds(start);
-    results.put("ingestEventsPerSecond", round(perSecond));
     log("ingest through the batch API: %d events, %.0f events/s".formatted(accepted, perSecond));
+    return perSecond;
+  }
+
+  /**
+   * The same ingest into fresh on-disk stacks, one per {@link Durability}, interleaved over rounds
+   * so that the machine's drift touches each alike; medians per durability.
+   */
+  private void durabilityCost(LocalStackConfig base) throws Exception {
+    int teams = 200;
+    int events = option("durability-events", 20_000);
+    int rounds = option("durability-rounds", 3);
+    Map<Durability, List<Double>> runs = new java.util.EnumMap<>(Durability.class);
+    LocalStack main = stack;
+    String mainToken = token;
+    try {
+      for (int round = 1; round <= rounds; round++) {
+        for (Durability durability : Durability.values()) {
+          Path data = Files.createTempDirectory("plumbline-durability-");
+          stack = LocalStack.start(withFreePorts(base, data).withDurability(durability));
+          token = stack.adminToken();
+          try {
+            registerOrg(teams);
+            double perSecond = ingest(teams, events);
+            runs.computeIfAbsent(durability, d -> new ArrayList<>()).add(round(perSecond));
+            log("durability %s, round %d: %.0f events/s".formatted(durability, round, perSecond));
+          } finally {
+            stack.close();
+          }
+        }
+      }
+    } finally {
+      stack = main;
+      token = mainToken;
+    }
+    Map<String, Object> figures = new LinkedHashMap<>();
+    runs.forEach(
+        (durability, perSecond) ->
+            figures.put(
+                durability.name().toLowerCase(java.util.Locale.ROOT),
+                Map.of("medianEventsPerSecond", median(perSecond), "runs", perSecond)));
+    figures.put("teams", teams);
+    figures.put("events", events);
+    results.put("durability", figures);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : round((sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2);
+  }
+
+  private static LocalStackConfig withFreePorts(LocalStackConfig base, Path data) {
+    return new LocalStackConfig(
+        data,
+        base.durability(),
+        free(),
+        free(),
+        free(),
+        free(),
+        free(),
+        base.commandServiceJar(),
+        base.queryServiceJar(),
+        base.serviceJvmOptions(),
+        base.serviceArguments());
   }
 
   /**
@@ -328,6 +405,70 @@ public final class Benchmark {
                 percentileMicros(team, 99)));
   }
 
+  /**
+   * One team's long history, submitted in batches of 1,000 (one commit each), then the command
+   * service restarts and the team takes its next write: once from its snapshot, once with the
+   * snapshot removed so that the whole history is read. Another team's write goes first each time,
+   * so that start-up costs are not counted.
+   */
+  private void largeTeam() throws Exception {
+    int count = option("large-team-events", 100_000);
+    sendAll(
+        List.of(
+            event(
+                "TeamRegistered",
+                "bench-big",
+                "{\"teamId\":\"big\",\"name\":\"Big\",\"groupId\":\"bench\"}",
+                "2026-01-01T00:00:00Z")),
+        1);
+    String at = Instant.now().minus(1, ChronoUnit.HOURS).toString();
+    List<String> events = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      events.add(toil("big-" + i, "big", i % 100, at));
+    }
+    long start = System.nanoTime();
+    int accepted = sendAll(events, 1, 1000);
+    log("large team: %d events in batches of 1,000 in %.1f s".formatted(accepted, seconds(start)));
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("events", accepted);
+    figures.put("firstWriteAfterRestartWithSnapshotMillis", writeAfterRestart(false));
+    figures.put("firstWriteAfterRestartWholeHistoryMillis", writeAfterRestart(true));
+    results.put("largeTeam", figures);
+    log("large team: first write after a restart %s".formatted(figures));
+  }
+
+  private double writeAfterRestart(boolean withoutSnapshot) throws Exception {
+    stack.stopService("command-service", false);
+    if (withoutSnapshot) {
+      try (MongoClient client = MongoClients.create(stack.mongoUrl())) {
+        client
+            .getDatabase("plumbline")
+            .getCollection("event_snapshots")
+            .deleteOne(new Document("_id", "team:big"));
+      }
+    }
+    stack.startService("command-service");
+    String at = Instant.now().minusSeconds(5).toString();
+    postEvent(toil("warm-" + System.nanoTime(), "t0", 1, at));
+    long start = System.nanoTime();
+    postEvent(toil("big-next-" + System.nanoTime(), "big", 1, at));
+    return round((System.nanoTime() - start) / 1e6);
+  }
+
+  private void postEvent(String event) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/v1/events"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(event))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 202) {
+      throw new IllegalStateException("a single event answered " + response.statusCode());
+    }
+  }
+
   /** Drops every read model and replays the whole topic into a fresh query service. */
   private void rebuild() throws Exception {
     long events = stack.storedEvents();
@@ -363,11 +504,15 @@ public final class Benchmark {
   // ---- helpers --------------------------------------------------------------------------
 
   private int sendAll(List<String> events, int threads) throws Exception {
+    return sendAll(events, threads, 500);
+  }
+
+  private int sendAll(List<String> events, int threads, int batchSize) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     AtomicInteger accepted = new AtomicInteger();
     List<Future<?>> futures = new ArrayList<>();
-    for (int from = 0; from < events.size(); from += 500) {
-      List<String> batch = events.subList(from, Math.min(events.size(), from + 500));
+    for (int from = 0; from < events.size(); from += batchSize) {
+      List<String> batch = events.subList(from, Math.min(events.size(), from + batchSize));
       futures.add(
           pool.submit(
               () -> {
@@ -568,9 +713,44 @@ public final class Benchmark {
     row(md, "command-service peak RSS (MB)", "command-servicePeakRssMb", "≤ 512", null);
     row(md, "query-service peak RSS (MB)", "query-servicePeakRssMb", "≤ 512", null);
     row(md, "quarterly figures settled after ingest (s)", "rollupsSettledSeconds", "", null);
+    if (results.get("largeTeam") instanceof Map<?, ?> large) {
+      md.append("\nOne team with ")
+          .append(large.get("events"))
+          .append(" events in commits of 1,000: its first write after a command-service restart")
+          .append(" took ")
+          .append(large.get("firstWriteAfterRestartWithSnapshotMillis"))
+          .append(" ms from its snapshot and ")
+          .append(large.get("firstWriteAfterRestartWholeHistoryMillis"))
+          .append(" ms with the snapshot removed (the whole history read).\n");
+    }
+    if (results.get("durability") instanceof Map<?, ?> durability) {
+      md.append("\nWhat durable acknowledgements cost: ")
+          .append(durability.get("events"))
+          .append(" events over ")
+          .append(durability.get("teams"))
+          .append(" teams into fresh on-disk stacks, median of the runs (events/s):\n\n")
+          .append("| database acknowledges a write | median | runs |\n|---|---|---|\n");
+      for (Durability d : Durability.values()) {
+        if (durability.get(d.name().toLowerCase(java.util.Locale.ROOT)) instanceof Map<?, ?> f) {
+          md.append("| ")
+              .append(DURABILITY_LABELS.get(d))
+              .append(" | ")
+              .append(f.get("medianEventsPerSecond"))
+              .append(" | ")
+              .append(f.get("runs"))
+              .append(" |\n");
+        }
+      }
+    }
     Files.writeString(out.resolve("latest.md"), md.toString());
     System.out.println(md);
   }
+
+  private static final Map<Durability, String> DURABILITY_LABELS =
+      Map.of(
+          Durability.DELAYED, "at once, written within ~1 s (not durable: the old default)",
+          Durability.PROCESS, "once in the file (survives any process's death; the default)",
+          Durability.MACHINE, "once forced to the disk (fsync; survives a power cut)");
 
   private void row(StringBuilder md, String label, String key, String target, String ratioKey) {
     md.append("| ")

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.plumbline.embedded.EmbeddedKafka;
 import io.plumbline.embedded.EmbeddedMongo;
+import io.plumbline.supervision.ExitWithParent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts a MongoDB stand-in (H2-backed, under the data directory) and a KRaft broker in this
  * process, then the command and query services as child processes, and waits until both are ready.
- * {@link #close()} stops them in reverse order.
+ * The children end with this process however it ends (they watch it: {@link
+ * io.plumbline.supervision.ExitWithParent}); under {@link #supervise()} a child that dies is
+ * restarted with back-off. {@link #close()} stops them in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -43,12 +46,25 @@ public final class LocalStack implements AutoCloseable {
   private String adminToken;
   private final List<ServiceProcess> services = new ArrayList<>();
 
+  /** Services stopped on purpose (fault tests), which the supervisor leaves alone. */
+  private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private volatile boolean closing;
+  private Thread supervisor;
+
   private LocalStack(LocalStackConfig config) {
     this.config = config;
   }
 
   /** Starts the embedded broker and database, then both services on them. */
   public static LocalStack start(LocalStackConfig config) {
+    Ports.requireFree(
+        java.util.Map.of(
+            "MongoDB", config.mongoPort(),
+            "Kafka", config.kafkaPort(),
+            "Kafka controller", config.controllerPort(),
+            "command service", config.commandPort(),
+            "query service", config.queryPort()));
     LocalStack stack = new LocalStack(config);
     return stack.starting(
         () -> {
@@ -60,6 +76,9 @@ public final class LocalStack implements AutoCloseable {
   /** Starts both services against a MongoDB and a Kafka that run elsewhere. */
   public static LocalStack startAgainst(
       LocalStackConfig config, String mongoUrl, String kafkaBootstrapServers) {
+    Ports.requireFree(
+        java.util.Map.of(
+            "command service", config.commandPort(), "query service", config.queryPort()));
     LocalStack stack = new LocalStack(config);
     stack.mongoUrl = mongoUrl;
     stack.kafkaBootstrapServers = kafkaBootstrapServers;
@@ -137,9 +156,82 @@ public final class LocalStack implements AutoCloseable {
     return kafka;
   }
 
-  /** A service process died before or after becoming ready. */
-  public boolean healthy() {
+  /** Every service process is running. */
+  public synchronized boolean healthy() {
     return services.stream().allMatch(s -> s.process().isAlive());
+  }
+
+  /**
+   * From now on, a service that dies (other than through {@link #stopService}) is logged and
+   * started again, after a back-off that doubles while it keeps dying soon after starting (1 s up
+   * to 30 s). Only {@link #close()} (Ctrl-C, SIGTERM) stops the stack.
+   */
+  public synchronized void supervise() {
+    if (supervisor == null) {
+      supervisor = new Thread(this::superviseLoop, "plumbline-supervisor");
+      supervisor.setDaemon(true);
+      supervisor.start();
+    }
+  }
+
+  private void superviseLoop() {
+    java.util.Map<String, Duration> backoff = new java.util.HashMap<>();
+    while (!closing) {
+      for (ServiceProcess service : snapshot()) {
+        if (closing || service.process().isAlive() || held.contains(service.name())) {
+          continue;
+        }
+        Duration lived = Duration.between(service.startedAt(), Instant.now());
+        Duration wait =
+            lived.compareTo(STABLE) >= 0
+                ? MIN_BACKOFF
+                : backoff.getOrDefault(service.name(), MIN_BACKOFF);
+        log.warn(
+            "{} (pid {}) exited with code {} after {} s; restarting it in {} s. Its log: {}",
+            service.name(),
+            service.process().pid(),
+            service.process().exitValue(),
+            lived.toSeconds(),
+            wait.toSeconds(),
+            service.logFile());
+        sleep(wait);
+        backoff.put(service.name(), min(wait.multipliedBy(2), MAX_BACKOFF));
+        if (closing) {
+          return;
+        }
+        try {
+          awaitReady(relaunch(service));
+          log.info("{} is back", service.name());
+        } catch (RuntimeException e) {
+          log.warn("Restarting {} failed: {}", service.name(), e.getMessage());
+        }
+      }
+      sleep(Duration.ofMillis(500));
+    }
+  }
+
+  private static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  /** A service that ran this long before dying starts again after the shortest back-off. */
+  private static final Duration STABLE = Duration.ofMinutes(1);
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private synchronized List<ServiceProcess> snapshot() {
+    return List.copyOf(services);
+  }
+
+  /** Starts a service again as it was started, in its place; unless the stack is closing. */
+  private synchronized ServiceProcess relaunch(ServiceProcess old) {
+    if (closing) {
+      throw new IllegalStateException("the stack is stopping");
+    }
+    ServiceProcess fresh = launch(old.name(), old.jar(), old.port(), old.mongoUri());
+    services.set(services.indexOf(old), fresh);
+    return fresh;
   }
 
   private void startEmbeddedInfrastructure() {
@@ -181,6 +273,8 @@ public final class LocalStack implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(config.serviceJvmOptions());
+    // the child ends when this process ends, however it ends (kill -9 included)
+    command.add("-D" + ExitWithParent.PROPERTY + "=" + ProcessHandle.current().pid());
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
     command.add("--server.port=" + port);
@@ -200,7 +294,7 @@ public final class LocalStack implements AutoCloseable {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
               .start();
       log.info("Started {} (pid {}), log in {}", name, process.pid(), logFile);
-      return new ServiceProcess(name, port, process, logFile, jar, mongoUri);
+      return new ServiceProcess(name, port, process, logFile, jar, mongoUri, Instant.now());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + name, e);
     }
@@ -237,8 +331,12 @@ public final class LocalStack implements AutoCloseable {
             .formatted(service.name(), READY_TIMEOUT, service.logFile()));
   }
 
-  /** Stops one service: gracefully, or killed outright as a crash would. */
+  /**
+   * Stops one service: gracefully, or killed outright as a crash would. It stays stopped (the
+   * supervisor leaves it alone) until {@link #startService}.
+   */
   public void stopService(String name, boolean kill) {
+    held.add(name);
     ServiceProcess service = service(name);
     if (kill) {
       service.process().destroyForcibly();
@@ -258,9 +356,14 @@ public final class LocalStack implements AutoCloseable {
     if (old.process().isAlive()) {
       throw new IllegalStateException(name + " is still running");
     }
-    ServiceProcess fresh = launch(name, old.jar(), old.port(), old.mongoUri());
-    services.set(services.indexOf(old), fresh);
+    ServiceProcess fresh = relaunch(old);
+    held.remove(name);
     awaitReady(fresh);
+  }
+
+  /** Waits until a service (restarted by the supervisor, say) answers ready again. */
+  public void awaitReady(String name) {
+    awaitReady(service(name));
   }
 
   /** The operating-system process id of a service, to measure it. */
@@ -299,10 +402,11 @@ public final class LocalStack implements AutoCloseable {
     }
     return EmbeddedMongo.persistent(
         config.dataDir().toAbsolutePath().resolve("mongo").resolve("plumbline.mv"),
-        config.mongoPort());
+        config.mongoPort(),
+        config.durability());
   }
 
-  private ServiceProcess service(String name) {
+  private synchronized ServiceProcess service(String name) {
     return services.stream()
         .filter(s -> s.name().equals(name))
         .findFirst()
@@ -311,10 +415,26 @@ public final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() {
-    for (int i = services.size() - 1; i >= 0; i--) {
-      stopProcess(services.get(i));
+    closing = true;
+    Thread watching;
+    synchronized (this) {
+      watching = supervisor;
     }
-    services.clear();
+    if (watching != null) {
+      watching.interrupt();
+      try {
+        watching.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    List<ServiceProcess> running = snapshot();
+    for (int i = running.size() - 1; i >= 0; i--) {
+      stopProcess(running.get(i));
+    }
+    synchronized (this) {
+      services.clear();
+    }
     if (kafka != null) {
       kafka.close();
       kafka = null;
@@ -359,5 +479,11 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private record ServiceProcess(
-      String name, int port, Process process, Path logFile, Path jar, String mongoUri) {}
+      String name,
+      int port,
+      Process process,
+      Path logFile,
+      Path jar,
+      String mongoUri,
+      Instant startedAt) {}
 }

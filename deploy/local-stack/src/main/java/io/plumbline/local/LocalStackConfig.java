@@ -1,11 +1,16 @@
 package io.plumbline.local;
 
+import io.plumbline.embedded.Durability;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Where the local stack keeps its data, which ports it uses, which jars it runs. */
+/**
+ * Where the local stack keeps its data, which ports it uses, which jars it runs, and how far a
+ * write to its database must get before it is acknowledged.
+ */
 public record LocalStackConfig(
     Path dataDir,
+    Durability durability,
     int mongoPort,
     int kafkaPort,
     int controllerPort,
@@ -26,14 +31,32 @@ public record LocalStackConfig(
           "-Xss512k");
 
   public LocalStackConfig {
+    java.util.Objects.requireNonNull(durability, "durability");
     serviceJvmOptions = List.copyOf(serviceJvmOptions);
     serviceArguments = List.copyOf(serviceArguments);
+  }
+
+  /** The same stack with another durability. */
+  public LocalStackConfig withDurability(Durability other) {
+    return new LocalStackConfig(
+        dataDir,
+        other,
+        mongoPort,
+        kafkaPort,
+        controllerPort,
+        commandPort,
+        queryPort,
+        commandServiceJar,
+        queryServiceJar,
+        serviceJvmOptions,
+        serviceArguments);
   }
 
   /** The defaults of the README's start command, run from the repository root. */
   public static LocalStackConfig defaults() {
     return new LocalStackConfig(
         Path.of(".plumbline"),
+        Durability.PROCESS,
         37017,
         9092,
         9093,

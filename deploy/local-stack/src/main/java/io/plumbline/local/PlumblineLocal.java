@@ -4,15 +4,42 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The README's start command: the whole stack on its embedded defaults, until Ctrl-C.
- *
- * <p>Options: {@code --data-dir=.plumbline --command-port=8080 --query-port=8081 --kafka-port=9092
- * --mongo-port=37017}.
+ * The README's start command: the whole stack on its embedded defaults, until Ctrl-C or SIGTERM. A
+ * service that dies is restarted; the services end with this process however it ends. Options:
+ * {@link #USAGE}.
  */
 public final class PlumblineLocal {
+
+  static final String USAGE =
+      """
+      Usage: java -jar plumbline-local-exec.jar [options]
+             java -jar plumbline-local-exec.jar benchmark [benchmark options]
+
+      Starts Plumbline on its embedded defaults: a Kafka broker and a MongoDB stand-in in this
+      process, the command and query services as child processes. A service that dies is
+      restarted (back-off 1 s, doubling to 30 s while it keeps dying); Ctrl-C or SIGTERM stops
+      everything, and the services also stop on their own if this process is killed.
+
+      Options (each --name=value):
+        --data-dir=.plumbline          data, logs and the admin token
+        --command-port=8080            the command service (ingest API)
+        --query-port=8081              the query service (read API)
+        --kafka-port=9092              the Kafka broker
+        --kafka-controller-port=9093   the Kafka broker's KRaft controller
+        --mongo-port=37017             the MongoDB stand-in
+        --durability=process           process: a write is answered once it is in the database
+                                       file (survives the death of any process); machine: also
+                                       forced to the disk (survives a power cut, costs more)
+        --command-jar=command-service/target/command-service-exec.jar
+        --query-jar=query-service/target/query-service-exec.jar
+        --help                         this text
+
+      Benchmark options: --teams=10000 --events=1000000 --clients=8 --fresh-seconds=20
+        --database=h2|memory --durability-events=20000 --durability-rounds=3
+        --large-team-events=100000 --out=docs/benchmarks
+      """;
 
   private PlumblineLocal() {}
 
@@ -21,7 +48,19 @@ public final class PlumblineLocal {
       Benchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
-    LocalStackConfig config = configFrom(args);
+    if (java.util.Arrays.asList(args).contains("--help")) {
+      System.out.print(USAGE);
+      return;
+    }
+    LocalStackConfig config;
+    try {
+      config = configFrom(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.print(USAGE);
+      System.exit(2);
+      return;
+    }
     LocalStack stack;
     try {
       stack = LocalStack.start(config);
@@ -30,26 +69,31 @@ public final class PlumblineLocal {
       System.exit(1);
       return;
     }
-    AtomicBoolean stopping = new AtomicBoolean();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  stopping.set(true);
                   System.out.println("Stopping Plumbline …");
                   stack.close();
                   System.out.println("Plumbline stopped.");
                 },
                 "plumbline-stop"));
+    stack.supervise();
     System.out.println(banner(stack));
-    while (stack.healthy() || stopping.get()) {
-      Thread.sleep(500);
-    }
-    System.err.println(
-        "A service stopped unexpectedly; see the logs under "
-            + config.dataDir().toAbsolutePath().resolve("logs"));
-    System.exit(2);
+    Thread.currentThread().join();
   }
+
+  private static final java.util.Set<String> OPTIONS =
+      java.util.Set.of(
+          "data-dir",
+          "durability",
+          "mongo-port",
+          "kafka-port",
+          "kafka-controller-port",
+          "command-port",
+          "query-port",
+          "command-jar",
+          "query-jar");
 
   static LocalStackConfig configFrom(String[] args) {
     Map<String, String> options = new HashMap<>();
@@ -57,11 +101,16 @@ public final class PlumblineLocal {
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new IllegalArgumentException("Options look like --name=value, not " + arg);
       }
-      options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+      String name = arg.substring(2, arg.indexOf('='));
+      if (!OPTIONS.contains(name)) {
+        throw new IllegalArgumentException("Unknown option --" + name);
+      }
+      options.put(name, arg.substring(arg.indexOf('=') + 1));
     }
     LocalStackConfig d = LocalStackConfig.defaults();
     return new LocalStackConfig(
         Path.of(options.getOrDefault("data-dir", d.dataDir().toString())),
+        durability(options.getOrDefault("durability", d.durability().name())),
         port(options, "mongo-port", d.mongoPort()),
         port(options, "kafka-port", d.kafkaPort()),
         port(options, "kafka-controller-port", d.controllerPort()),
@@ -74,7 +123,29 @@ public final class PlumblineLocal {
   }
 
   private static int port(Map<String, String> options, String name, int fallback) {
-    return options.containsKey(name) ? Integer.parseInt(options.get(name)) : fallback;
+    if (!options.containsKey(name)) {
+      return fallback;
+    }
+    try {
+      int port = Integer.parseInt(options.get(name));
+      if (port < 1 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--%s must be a port number (1-65535), not %s".formatted(name, options.get(name)));
+    }
+  }
+
+  private static io.plumbline.embedded.Durability durability(String value) {
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "process" -> io.plumbline.embedded.Durability.PROCESS;
+      case "machine" -> io.plumbline.embedded.Durability.MACHINE;
+      default ->
+          throw new IllegalArgumentException(
+              "--durability must be process or machine, not " + value);
+    };
   }
 
   private static String banner(LocalStack stack) {

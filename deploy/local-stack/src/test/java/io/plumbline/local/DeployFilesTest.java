@@ -38,7 +38,11 @@ class DeployFilesTest {
     for (String service : List.of("command-service", "query-service")) {
       JsonNode s = services.path(service);
       assertThat(s.at("/build/target").asText()).isEqualTo(service);
-      assertThat(s.at("/environment/MONGODB_URI").asText()).contains("replicaSet=rs0");
+      // acknowledged means journaled on a majority: it survives a failover
+      assertThat(s.at("/environment/MONGODB_URI").asText())
+          .contains("replicaSet=rs0")
+          .contains("w=majority")
+          .contains("journal=true");
       assertThat(s.at("/environment/KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo("kafka:9092");
       assertThat(s.at("/environment/PLUMBLINE_SECURITY_BOOTSTRAP_ADMIN_TOKEN").asText())
           .isNotBlank();
@@ -51,6 +55,20 @@ class DeployFilesTest {
           assertThat(DEPLOY.resolve(source)).as("mounted into %s", service).exists();
         }
       }
+    }
+  }
+
+  @Test
+  void bothServicesWriteToMongoDbWithMajorityJournaledAcknowledgements() throws IOException {
+    List<JsonNode> uris =
+        manifests().stream()
+            .filter(m -> m.path("kind").asText().equals("ConfigMap"))
+            .map(m -> m.at("/data/MONGODB_URI"))
+            .filter(uri -> !uri.isMissingNode())
+            .toList();
+    assertThat(uris).hasSize(2);
+    for (JsonNode uri : uris) {
+      assertThat(uri.asText()).contains("replicaSet=rs0", "w=majority", "journal=true");
     }
   }
 

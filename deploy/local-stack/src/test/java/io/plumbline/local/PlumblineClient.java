@@ -27,8 +27,13 @@ final class PlumblineClient {
 
   /** A client that sends the given token (a team, reader or admin token). */
   PlumblineClient(LocalStack stack, String token) {
-    this.commandUrl = stack.commandUrl();
-    this.queryUrl = stack.queryUrl();
+    this(stack.commandUrl(), stack.queryUrl(), token);
+  }
+
+  /** A client of a stack that runs elsewhere (the start command in a process of its own). */
+  PlumblineClient(String commandUrl, String queryUrl, String token) {
+    this.commandUrl = commandUrl;
+    this.queryUrl = queryUrl;
     this.token = token;
   }
 

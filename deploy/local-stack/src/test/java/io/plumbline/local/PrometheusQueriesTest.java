@@ -74,6 +74,7 @@ class PrometheusQueriesTest {
         LocalStack.start(
             new LocalStackConfig(
                 d.dataDir(),
+                d.durability(),
                 d.mongoPort(),
                 d.kafkaPort(),
                 d.controllerPort(),

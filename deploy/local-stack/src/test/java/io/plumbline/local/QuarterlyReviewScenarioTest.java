@@ -42,6 +42,7 @@ class QuarterlyReviewScenarioTest {
     LocalStackConfig config =
         new LocalStackConfig(
             defaults.dataDir(),
+            defaults.durability(),
             defaults.mongoPort(),
             defaults.kafkaPort(),
             defaults.controllerPort(),

@@ -12,6 +12,7 @@ final class TestStacks {
   static LocalStackConfig config(Path dataDir) {
     return new LocalStackConfig(
         dataDir,
+        io.plumbline.embedded.Durability.PROCESS,
         FreePorts.next(),
         FreePorts.next(),
         FreePorts.next(),
