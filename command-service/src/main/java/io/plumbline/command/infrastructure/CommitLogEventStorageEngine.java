@@ -62,9 +62,10 @@ import org.bson.conversions.Bson;
  *       on {@code eventIds} refuses an event id the store already holds, whichever aggregate holds
  *       it. Such indexes do not look inside one document, so a commit is checked for repeats
  *       itself.
- *   <li>An aggregate is read by asking which commits hold its next keys ({@code keys $in [...]},
- *       ids only) and then those commits by {@code _id}, each once; a tracking reader asks for the
- *       next positions ({@code _id $in [...]}): all are index lookups.
+ *   <li>An aggregate is read commit by commit, each once: the commit holding the first sequence
+ *       wanted ({@code keys}), then the commits that start where the last one ended ({@code
+ *       starts}, the key of each aggregate's first event in a commit). A tracking reader asks for
+ *       the next positions ({@code _id $in [...]}). All are index lookups.
  *   <li>A position can stay empty for a while (a commit still being written) or for ever (a commit
  *       that failed after reserving). The reader's {@link GapAwareTrackingToken} keeps such gaps
  *       and asks for them again, until a commit stored more than {@code gapTimeout} after them
@@ -79,6 +80,7 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
   public static final String SNAPSHOTS = "event_snapshots";
   static final String SEQUENCES = "event_sequence";
   private static final String EVENT_IDS = "eventIds";
+  private static final String STARTS = "starts";
   private static final String COUNTER_ID = "commits";
   private static final int MAX_GAP_OFFSET = 10_000;
   private static final int FIRST_AGGREGATE_WINDOW = 16;
@@ -117,11 +119,25 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     return new Builder();
   }
 
-  /** Creates the unique indexes on aggregate keys and event ids; safe to call on every start. */
+  /**
+   * Creates the unique indexes on aggregate keys, commit starts and event ids, and gives commits
+   * stored before starts were kept theirs; safe to call on every start.
+   */
   public void ensureIndexes() {
     commits.createIndex(Indexes.ascending("keys"), new IndexOptions().unique(true).name("keys"));
     commits.createIndex(
+        Indexes.ascending(STARTS), new IndexOptions().unique(true).sparse(true).name(STARTS));
+    commits.createIndex(
         Indexes.ascending(EVENT_IDS), new IndexOptions().unique(true).name(EVENT_IDS));
+    for (Document old :
+        commits
+            .find(com.mongodb.client.model.Filters.exists(STARTS, false))
+            .projection(
+                new Document("events.aggregateIdentifier", 1).append("events.sequenceNumber", 1))) {
+      commits.updateOne(
+          eq("_id", old.get("_id")),
+          Updates.set(STARTS, starts(old.getList("events", Document.class))));
+    }
   }
 
   @Override
@@ -147,6 +163,7 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
               .append("count", events.size())
               .append("storedAt", clock.millis())
               .append("keys", keys)
+              .append(STARTS, starts(entries))
               .append(EVENT_IDS, ids)
               .append("events", entries));
     } catch (RuntimeException e) {
@@ -155,6 +172,20 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
       }
       handlePersistenceException(e, isDuplicateKey(e) ? taken(events, keys) : events.get(0));
     }
+  }
+
+  /**
+   * The key of each aggregate's first event in a commit: commits follow each other without gaps in
+   * an aggregate's sequence, so the next commit of an aggregate is found by the key right after the
+   * last one read, and a lookup by it matches that one commit once.
+   */
+  private static List<String> starts(List<Document> entries) {
+    java.util.Map<String, Long> first = new java.util.LinkedHashMap<>();
+    for (Document entry : entries) {
+      first.merge(
+          entry.getString("aggregateIdentifier"), entry.getLong("sequenceNumber"), Math::min);
+    }
+    return first.entrySet().stream().map(e -> key(e.getKey(), e.getValue())).toList();
   }
 
   /** The id no other stored event may share: the submitter's, else Axon's message identifier. */
@@ -331,54 +362,66 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
   }
 
   /**
-   * Reads an aggregate in windows of keys that start small and double while events keep coming:
-   * most reads are of a few events after a snapshot. Every commit found is read once, by {@code
-   * _id}, and all of its events from the window on are taken, so the next window starts after it:
-   * the cost follows the number of events, whatever the sizes of the commits.
+   * Reads an aggregate commit by commit, each commit read once whatever its size. The first is the
+   * one that holds the first sequence wanted (it may start before it, after a snapshot); the
+   * following ones are asked for by the keys their first events would have ({@code starts $in
+   * [...]}, a window that doubles while commits keep coming): each key matches at most the one
+   * commit that starts there, so a 1,000-event commit costs one lookup, not a thousand.
    */
   @Override
   protected Stream<? extends DomainEventData<?>> readEventData(
       String identifier, long firstSequenceNumber) {
-    List<DomainEventData<?>> events = new ArrayList<>();
-    long next = firstSequenceNumber;
-    int window = FIRST_AGGREGATE_WINDOW;
-    while (true) {
-      List<DomainEventData<?>> found = eventsFrom(identifier, next, window);
-      events.addAll(found);
-      if (found.isEmpty() || found.get(found.size() - 1).getSequenceNumber() < next + window - 1) {
-        return events.stream();
-      }
-      next = found.get(found.size() - 1).getSequenceNumber() + 1;
-      window = Math.min(window * 2, batchSize());
-    }
+    return eventsFrom(identifier, firstSequenceNumber, Long.MAX_VALUE).stream();
   }
 
   @Override
   protected List<? extends DomainEventData<?>> fetchDomainEvents(
       String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
-    return eventsFrom(aggregateIdentifier, firstSequenceNumber, batchSize).stream()
-        .filter(event -> event.getSequenceNumber() < firstSequenceNumber + batchSize)
-        .toList();
+    return eventsFrom(aggregateIdentifier, firstSequenceNumber, batchSize);
+  }
+
+  /** Up to {@code max} of the aggregate's events from {@code first} on, in order. */
+  private List<DomainEventData<?>> eventsFrom(String aggregate, long first, long max) {
+    List<DomainEventData<?>> events = new ArrayList<>();
+    Document holding = commits.find(eq("keys", key(aggregate, first))).first();
+    if (holding == null) {
+      return events;
+    }
+    long next = take(aggregate, first, List.of(holding), events);
+    int window = FIRST_AGGREGATE_WINDOW;
+    while (events.size() < max) {
+      long from = next;
+      List<String> wanted =
+          LongStream.range(from, from + window).mapToObj(seq -> key(aggregate, seq)).toList();
+      List<Document> following = new ArrayList<>();
+      commits.find(in(STARTS, wanted)).forEach(following::add);
+      next = take(aggregate, from, following, events);
+      if (next < from + window) {
+        break; // no commit starts at next, inside the window: that was the last
+      }
+      window = Math.min(window * 2, batchSize());
+    }
+    return events.size() > max ? List.copyOf(events.subList(0, (int) max)) : events;
   }
 
   /**
-   * The aggregate's events from {@code first} on, in order, out of every commit that holds one of
-   * the sequences [first, first + window).
+   * Adds the aggregate's events from {@code from} on out of the given commits, in order; returns
+   * the sequence after the last one added (or {@code from} if none was).
    */
-  private List<DomainEventData<?>> eventsFrom(String aggregate, long first, int window) {
-    List<String> wanted =
-        LongStream.range(first, first + window).mapToObj(seq -> key(aggregate, seq)).toList();
-    List<DomainEventData<?>> found = new ArrayList<>();
-    for (Document commit : commitsOnce(in("keys", wanted), null)) {
+  private static long take(
+      String aggregate, long from, List<Document> found, List<DomainEventData<?>> events) {
+    List<DomainEventData<?>> taken = new ArrayList<>();
+    for (Document commit : found) {
       for (Document entry : commit.getList("events", Document.class)) {
         if (aggregate.equals(entry.getString("aggregateIdentifier"))
-            && entry.getLong("sequenceNumber") >= first) {
-          found.add(domainEvent(entry));
+            && entry.getLong("sequenceNumber") >= from) {
+          taken.add(domainEvent(entry));
         }
       }
     }
-    found.sort(Comparator.comparingLong(DomainEventData::getSequenceNumber));
-    return found;
+    taken.sort(Comparator.comparingLong(DomainEventData::getSequenceNumber));
+    events.addAll(taken);
+    return taken.isEmpty() ? from : taken.get(taken.size() - 1).getSequenceNumber() + 1;
   }
 
   @Override

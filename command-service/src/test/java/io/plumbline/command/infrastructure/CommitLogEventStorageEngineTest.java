@@ -339,6 +339,28 @@ class CommitLogEventStorageEngineTest {
   }
 
   @Test
+  void commitsStoredBeforeStartsWereKeptAreGivenThemOnStartAndReadWhole() {
+    engine.appendEvents(event("team:a", 0, "a0"), event("team:a", 1, "a1"));
+    engine.appendEvents(event("team:a", 2, "a2"), event("team:b", 0, "b0"));
+    engine.appendEvents(event("team:a", 3, "a3"));
+    var stored = database.getCollection(CommitLogEventStorageEngine.EVENTS);
+    stored.updateMany(new Document(), Updates.unset("starts"));
+    database
+        .getCollection(CommitLogEventStorageEngine.SEQUENCES)
+        .deleteOne(Filters.eq("_id", "starts-kept"));
+    assertThat(stored.countDocuments(Filters.exists("starts"))).as("as stored before").isZero();
+    assertThat(texts(engine.readEvents("team:a").asStream().toList()))
+        .as("without starts only the first commit is found")
+        .containsExactly("a0", "a1");
+
+    engineWith(3, TEXT_IS_UNIQUE); // a start: ensureIndexes
+
+    assertThat(texts(engine.readEvents("team:a").asStream().toList()))
+        .containsExactly("a0", "a1", "a2", "a3");
+    assertThat(texts(engine.readEvents("team:b").asStream().toList())).containsExactly("b0");
+  }
+
+  @Test
   void anEventOfNoAggregateReadsBackAsOneOfNoAggregate() {
     engine.appendEvents(
         new org.axonframework.eventhandling.GenericEventMessage<>(
