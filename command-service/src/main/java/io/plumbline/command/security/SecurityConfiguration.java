@@ -29,6 +29,8 @@ class SecurityConfiguration {
                         "/v3/api-docs/**",
                         "/swagger-ui/**",
                         "/swagger-ui.html",
+                        "/ci/plumbline",
+                        "/ci/plumbline.sha256",
                         "/error")
                     .permitAll()
                     .requestMatchers("/api/v1/admin/**")

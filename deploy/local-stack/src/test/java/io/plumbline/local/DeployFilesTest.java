@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class DeployFilesTest {
     assertThat(services.at("/mongo/command").toString()).contains("--replSet");
     for (String service : List.of("command-service", "query-service")) {
       JsonNode s = services.path(service);
-      assertThat(s.at("/build/target").asText()).isEqualTo(service);
+      assertThat(s.at("/image").asText()).endsWith("/" + service + ":${PLUMBLINE_VERSION:-0.1.0}");
       // acknowledged means journaled on a majority: it survives a failover
       assertThat(s.at("/environment/MONGODB_URI").asText())
           .contains("replicaSet=rs0")
@@ -80,7 +81,7 @@ class DeployFilesTest {
     assertThat(kinds)
         .contains(
             "Namespace",
-            "Secret",
+            "NetworkPolicy",
             "ConfigMap",
             "Deployment",
             "Service",
@@ -122,6 +123,150 @@ class DeployFilesTest {
     String dockerfile = Files.readString(DEPLOY.resolve("docker/Dockerfile"));
 
     assertThat(dockerfile).contains("AS command-service", "AS query-service", "USER 10001");
+    assertThat(dockerfile)
+        .as("a dependency cache and a health check")
+        .contains("--mount=type=cache,target=/root/.m2")
+        .contains("HEALTHCHECK")
+        .contains("http://127.0.0.1:8080/actuator/health/readiness")
+        .contains("http://127.0.0.1:8081/actuator/health/readiness");
+  }
+
+  @Test
+  void theBuildContextCarriesNoLocalDataNoSecretsAndNoBuildOutput() throws IOException {
+    List<String> ignored =
+        Files.readAllLines(DEPLOY.resolve("../.dockerignore")).stream()
+            .filter(line -> !line.isBlank() && !line.startsWith("#"))
+            .toList();
+
+    assertThat(ignored).contains(".plumbline", "**/target", ".git", "deploy/.env");
+  }
+
+  @Test
+  void composeKeepsEveryStatefulServicesDataOnItsVolumeAndBindsToLoopback() throws IOException {
+    JsonNode compose = YAML.readTree(DEPLOY.resolve("compose.yaml").toFile());
+    JsonNode services = compose.path("services");
+    // where each image keeps its data, set explicitly in the file rather than left to the image
+    Map<String, String> dataDirs =
+        Map.of(
+            "mongo", argumentAfter(services.at("/mongo/command"), "--dbpath"),
+            "kafka", services.at("/kafka/environment/KAFKA_LOG_DIRS").asText(),
+            "prometheus", flag(services.at("/prometheus/command"), "--storage.tsdb.path="),
+            "grafana", services.at("/grafana/environment/GF_PATHS_DATA").asText());
+    dataDirs.forEach(
+        (service, dir) -> {
+          assertThat(dir).as("%s names its data directory", service).isNotBlank();
+          List<String> volumes = new ArrayList<>();
+          services.path(service).path("volumes").forEach(v -> volumes.add(v.asText()));
+          assertThat(volumes)
+              .as("%s keeps %s on a named volume", service, dir)
+              .anyMatch(v -> !v.startsWith(".") && v.endsWith(":" + dir));
+        });
+    services
+        .fields()
+        .forEachRemaining(
+            service -> {
+              for (JsonNode port : service.getValue().path("ports")) {
+                assertThat(port.asText())
+                    .as("%s publishes on loopback unless told otherwise", service.getKey())
+                    .startsWith("${PLUMBLINE_BIND:-127.0.0.1}:");
+              }
+              assertThat(service.getValue().has("build"))
+                  .as("%s: images here, builds in compose.build.yaml", service.getKey())
+                  .isFalse();
+            });
+    assertThat(services.at("/grafana/environment/GF_SECURITY_ADMIN_PASSWORD").asText())
+        .isEqualTo("${GRAFANA_ADMIN_PASSWORD:?set GRAFANA_ADMIN_PASSWORD}");
+    JsonNode builds = YAML.readTree(DEPLOY.resolve("compose.build.yaml").toFile()).path("services");
+    for (String service : List.of("command-service", "query-service")) {
+      assertThat(builds.at("/" + service + "/build/target").asText()).isEqualTo(service);
+      assertThat(
+              DEPLOY.resolve("..").resolve(builds.at("/" + service + "/build/dockerfile").asText()))
+          .exists();
+    }
+  }
+
+  @Test
+  void everyPodMeetsTheRestrictedPodSecurityStandard() throws IOException {
+    List<JsonNode> manifests = manifests();
+    JsonNode namespace =
+        manifests.stream()
+            .filter(m -> m.path("kind").asText().equals("Namespace"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(namespace.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText())
+        .isEqualTo("restricted");
+    List<JsonNode> pods =
+        manifests.stream()
+            .filter(
+                m -> List.of("Deployment", "StatefulSet", "Job").contains(m.path("kind").asText()))
+            .map(m -> m.at("/spec/template/spec"))
+            .toList();
+    assertThat(pods).hasSize(5);
+    for (JsonNode pod : pods) {
+      assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+      assertThat(pod.at("/securityContext/runAsUser").asInt()).isPositive();
+      assertThat(pod.at("/securityContext/seccompProfile/type").asText())
+          .isEqualTo("RuntimeDefault");
+      for (JsonNode container : pod.path("containers")) {
+        String name = container.path("name").asText();
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").isBoolean())
+            .as(name)
+            .isTrue();
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean())
+            .as(name)
+            .isFalse();
+        assertThat(container.at("/securityContext/capabilities/drop").toString())
+            .as(name)
+            .isEqualTo("[\"ALL\"]");
+        assertThat(container.at("/resources/requests/memory").asText()).as(name).isNotBlank();
+        assertThat(container.at("/resources/limits/memory").asText()).as(name).isNotBlank();
+      }
+    }
+  }
+
+  @Test
+  void applyingTheDirectoryWritesNoSecretAndLetsOnlyThePicturesFlowsIn() throws IOException {
+    List<JsonNode> manifests = manifests();
+    assertThat(manifests).noneMatch(m -> m.path("kind").asText().equals("Secret"));
+    assertThat(DEPLOY.resolve("k8s/admin-token-secret.yaml.example")).exists();
+
+    List<JsonNode> policies =
+        manifests.stream().filter(m -> m.path("kind").asText().equals("NetworkPolicy")).toList();
+    JsonNode denyAll =
+        policies.stream()
+            .filter(p -> p.at("/spec/podSelector").isEmpty() && !p.at("/spec").has("ingress"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no default-deny ingress policy"));
+    assertThat(denyAll.at("/spec/policyTypes").toString()).contains("Ingress");
+    String all = policies.toString();
+    assertThat(all).contains("27017", "9092", "8080", "8081");
+    JsonNode kafka =
+        manifests.stream()
+            .filter(m -> m.path("kind").asText().equals("StatefulSet"))
+            .filter(m -> m.at("/metadata/name").asText().equals("kafka"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(kafka.at("/spec/template/spec/containers/0/readinessProbe/exec/command").toString())
+        .as("ready means it speaks Kafka")
+        .contains("kafka-broker-api-versions.sh");
+  }
+
+  private static String argumentAfter(JsonNode command, String flag) {
+    for (int i = 0; i + 1 < command.size(); i++) {
+      if (command.get(i).asText().equals(flag)) {
+        return command.get(i + 1).asText();
+      }
+    }
+    return "";
+  }
+
+  private static String flag(JsonNode command, String prefix) {
+    for (JsonNode argument : command) {
+      if (argument.asText().startsWith(prefix)) {
+        return argument.asText().substring(prefix.length());
+      }
+    }
+    return "";
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -244,6 +245,47 @@ class EmbeddedStackEndToEndTest {
 
   @Test
   @Order(6)
+  void theExampleWorkflowRunsAsARunnerRunsItAndARerunAddsNothing(@TempDir Path workspace)
+      throws Exception {
+    MaturityFlow.registerTeamWithTier1Service(client, "wf");
+    String token =
+        client
+            .postCommand(
+                "/api/v1/admin/tokens", "{\"name\":\"wf CI\",\"scope\":\"TEAM\",\"teamId\":\"wf\"}")
+            .body()
+            .path("token")
+            .asText();
+    Files.writeString(
+        Files.createDirectories(workspace.resolve("slos")).resolve("availability.yaml"),
+        openSlo("wf-availability", "target: 0.999", "28d", "AVAILABILITY", true, true));
+    ExampleWorkflow workflow =
+        ExampleWorkflow.read(Path.of(System.getProperty("plumbline.deployDir"), "ci"));
+
+    List<ExampleWorkflow.StepRun> first =
+        workflow.run(workspace, stack.commandUrl(), token, "wf", "1001");
+    assertThat(first).allSatisfy(step -> assertThat(step.exitCode()).as(step.output()).isZero());
+    assertThat(first).extracting(ExampleWorkflow.StepRun::name).hasSize(3);
+    List<ExampleWorkflow.StepRun> rerun =
+        workflow.run(workspace, stack.commandUrl(), token, "wf", "1002");
+    assertThat(rerun).allSatisfy(step -> assertThat(step.exitCode()).as(step.output()).isZero());
+    assertThat(rerun.get(2).output()).contains("DUPLICATE");
+
+    MaturityFlow.awaitMaturity(
+        client,
+        "wf",
+        Duration.ofSeconds(30),
+        m ->
+            m.at("/practices/slos/criteria/0/detail").asText().equals("1 active SLO(s)")
+                && m.at("/practices/toil/level").asInt() >= 1);
+    assertThat(
+            EventIdentities.stored(stack.mongoUrl()).stream()
+                .filter(id -> id.startsWith("toil-wf-")))
+        .as("one measurement of last week, however often the workflow runs")
+        .hasSize(1);
+  }
+
+  @Test
+  @Order(7)
   void aRestartKeepsEveryFigureAndProjectsNothingTwice() {
     long stored = stack.storedEvents();
     JsonNode before = client.maturity("checkout").body();
