@@ -47,11 +47,11 @@ import org.bson.Document;
  *
  * <p>Options: {@code --teams=10000 --events=1000000 --out=docs/benchmarks --fresh-seconds=20
  * --database=h2|memory --clients=8 --durability-events=20000 --durability-rounds=3
- * --large-team-events=100000} (clients: concurrent CI jobs submitting during the ingest run;
- * database: the stand-in on disk, as the start command runs it, or in memory, as the tests run it).
- * The durability phase ingests the same load into fresh stacks whose database acknowledges writes
- * at each {@link Durability}, interleaved over several rounds, and reports the medians: what
- * durable acknowledgements cost.
+ * --large-team-events=100000 --main-durability=process|delayed|machine} (clients: concurrent CI
+ * jobs submitting during the ingest run; database: the stand-in on disk, as the start command runs
+ * it, or in memory, as the tests run it). The durability phase ingests the same load into fresh
+ * stacks whose database acknowledges writes at each {@link Durability}, interleaved over several
+ * rounds, and reports the medians: what durable acknowledgements cost.
  */
 public final class Benchmark {
 
@@ -92,7 +92,10 @@ public final class Benchmark {
     LocalStackConfig config =
         new LocalStackConfig(
             data,
-            io.plumbline.embedded.Durability.PROCESS,
+            Durability.valueOf(
+                options
+                    .getOrDefault("main-durability", "process")
+                    .toUpperCase(java.util.Locale.ROOT)),
             free(),
             free(),
             free(),
@@ -433,6 +436,9 @@ public final class Benchmark {
    */
   private void largeTeam() throws Exception {
     int count = option("large-team-events", 100_000);
+    if (count == 0) {
+      return;
+    }
     sendAll(
         List.of(
             event(

@@ -38,7 +38,7 @@ public final class PlumblineLocal {
 
       Benchmark options: --teams=10000 --events=1000000 --clients=8 --fresh-seconds=20
         --database=h2|memory --durability-events=20000 --durability-rounds=3
-        --large-team-events=100000 --out=docs/benchmarks
+        --large-team-events=100000 --main-durability=process --out=docs/benchmarks
       """;
 
   private PlumblineLocal() {}
