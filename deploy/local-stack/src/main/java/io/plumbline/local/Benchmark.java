@@ -482,17 +482,7 @@ public final class Benchmark {
   }
 
   private void postEvent(String event) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/v1/events"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(event))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 202) {
-      throw new IllegalStateException("a single event answered " + response.statusCode());
-    }
+    post("/api/v1/events", event, 202);
   }
 
   /** Drops every read model and replays the whole topic into a fresh query service. */
@@ -557,6 +547,10 @@ public final class Benchmark {
   }
 
   private JsonNode post(String path, String body) throws Exception {
+    return post(path, body, 200);
+  }
+
+  private JsonNode post(String path, String body, int expectedStatus) throws Exception {
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
@@ -565,7 +559,7 @@ public final class Benchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
+    if (response.statusCode() != expectedStatus) {
       throw new IllegalStateException(
           path + " answered " + response.statusCode() + ": " + response.body());
     }

@@ -156,11 +156,6 @@ public final class LocalStack implements AutoCloseable {
     return kafka;
   }
 
-  /** Every service process is running. */
-  public synchronized boolean healthy() {
-    return services.stream().allMatch(s -> s.process().isAlive());
-  }
-
   /**
    * From now on, a service that dies (other than through {@link #stopService}) is logged and
    * started again, after a back-off that doubles while it keeps dying soon after starting (1 s up
@@ -359,11 +354,6 @@ public final class LocalStack implements AutoCloseable {
     ServiceProcess fresh = relaunch(old);
     held.remove(name);
     awaitReady(fresh);
-  }
-
-  /** Waits until a service (restarted by the supervisor, say) answers ready again. */
-  public void awaitReady(String name) {
-    awaitReady(service(name));
   }
 
   /** The operating-system process id of a service, to measure it. */
