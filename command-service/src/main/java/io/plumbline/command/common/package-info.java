@@ -1,2 +1,7 @@
-/** What every command shares: its client-chosen event id, its instant, and how it is refused. */
+/**
+ * What every decider shares: how a refusal is said ({@link
+ * io.plumbline.command.common.CommandRejectedException}, {@link
+ * io.plumbline.command.common.Reason}), what became of a submission, and the event ids a team or
+ * group has accepted.
+ */
 package io.plumbline.command.common;

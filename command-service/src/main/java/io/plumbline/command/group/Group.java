@@ -2,6 +2,7 @@ package io.plumbline.command.group;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.plumbline.command.common.AggregateIds;
 import io.plumbline.command.common.CommandRejectedException;
 import io.plumbline.command.common.EventIds;
 import io.plumbline.command.common.Outcome;
@@ -26,39 +27,33 @@ public class Group {
   protected Group() {}
 
   static String aggregateId(String groupId) {
-    return "group:" + groupId;
+    return AggregateIds.group(groupId);
   }
 
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  public Outcome handle(DefineGroup command, GroupDirectory groups) {
-    GroupDefined event =
-        new GroupDefined(
-            command.eventId(),
-            command.groupId(),
-            command.name(),
-            command.parentGroupId(),
-            command.occurredAt());
+  public Outcome handle(GroupSubmission submission, GroupDirectory groups) {
+    GroupDefined event = submission.event();
     if (eventIds.isRepeat(event)) {
       return Outcome.DUPLICATE;
     }
-    if (command.groupId().equals(command.parentGroupId())) {
+    if (event.groupId().equals(event.parentGroupId())) {
       throw new CommandRejectedException(
           Reason.SELF_PARENT, "parentGroupId", "A group cannot be its own parent.");
     }
     boolean defined = aggregateId != null;
-    if (defined && !Objects.equals(parentGroupId, command.parentGroupId())) {
+    if (defined && !Objects.equals(parentGroupId, event.parentGroupId())) {
       throw new CommandRejectedException(
           Reason.GROUP_PARENT_CHANGED,
           "parentGroupId",
           "Group '%s' already has parent '%s'; moving a group is not supported yet."
-              .formatted(command.groupId(), parentGroupId));
+              .formatted(event.groupId(), parentGroupId));
     }
-    if (!defined && command.parentGroupId() != null && !groups.exists(command.parentGroupId())) {
+    if (!defined && event.parentGroupId() != null && !groups.exists(event.parentGroupId())) {
       throw new CommandRejectedException(
           Reason.UNKNOWN_GROUP,
           "parentGroupId",
-          "Parent group '%s' does not exist.".formatted(command.parentGroupId()));
+          "Parent group '%s' does not exist.".formatted(event.parentGroupId()));
     }
     apply(event);
     return Outcome.ACCEPTED;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
-import io.plumbline.command.common.EvidenceCommand;
+import io.plumbline.command.common.AggregateCommand;
 import io.plumbline.events.EventTypes;
 import io.plumbline.events.PlumblineEvent;
 import java.time.Clock;
@@ -54,12 +54,15 @@ public class AxonMongoConfiguration {
       @Value("${spring.data.mongodb.database:plumbline}") String database,
       @Qualifier("eventSerializer") Serializer eventSerializer,
       ObjectMapper objectMapper,
+      org.axonframework.config.Configuration axon,
       @Value("${plumbline.event-store.gap-timeout:60s}") Duration gapTimeout) {
     CommitLogEventStorageEngine engine =
         new CommitLogEventStorageEngine(
             CommitLogEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer(objectMapper))
+                // each aggregate's filter: a snapshot of another @Revision is not read
+                .snapshotFilter(axon.snapshotFilter())
                 .batchSize(500)
                 .duplicateKeys(),
             client.getDatabase(database),
@@ -153,15 +156,15 @@ public class AxonMongoConfiguration {
   }
 
   /**
-   * Every command names its aggregate through {@link EvidenceCommand#aggregateId()}; asking it
+   * Every command names its aggregate through {@link AggregateCommand#aggregateId()}; asking it
    * directly spares Axon's reflective search for the annotated member on every command.
    */
   @Bean
   CommandTargetResolver commandTargetResolver() {
     CommandTargetResolver annotated = AnnotationCommandTargetResolver.builder().build();
     return command ->
-        command.getPayload() instanceof EvidenceCommand evidence
-            ? new VersionedAggregateIdentifier(evidence.aggregateId(), null)
+        command.getPayload() instanceof AggregateCommand routed
+            ? new VersionedAggregateIdentifier(routed.aggregateId(), null)
             : annotated.resolveTarget(command);
   }
 

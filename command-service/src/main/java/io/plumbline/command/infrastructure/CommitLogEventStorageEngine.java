@@ -595,6 +595,13 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     @Override
+    public Builder snapshotFilter(
+        org.axonframework.eventsourcing.snapshotting.SnapshotFilter filter) {
+      super.snapshotFilter(filter);
+      return this;
+    }
+
+    @Override
     public Builder batchSize(int batchSize) {
       super.batchSize(batchSize);
       return this;

@@ -11,29 +11,34 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.plumbline.command.common.EvidenceCommand;
 import io.plumbline.events.EventTypes;
+import io.plumbline.events.PlumblineEvent;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a submitted event (its JSON in the contract's shape) into the command it asks for, or says
- * precisely which field is wrong. Unknown fields are refused so that a typo in CI does not pass.
+ * Reads a submitted event (its JSON in the contract's shape) into the contract's record and checks
+ * it against the contract's constraints, or says precisely which field is wrong. Unknown fields are
+ * refused so that a typo in CI does not pass.
  */
 @Component
 class SubmissionReader {
+
+  private static final List<String> ACCEPTED =
+      EventTypes.ALL.stream().map(EventTypes::nameOf).toList();
 
   private final ObjectMapper mapper;
   private final ObjectReader strictReader;
@@ -50,8 +55,8 @@ class SubmissionReader {
     this.strictReader =
         strict(mapper.copy())
             .reader()
-            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            // a missing or null number or flag is named by validate(), after unknown fields
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     this.validator = validator;
     this.clock = clock;
     this.maxClockSkew = maxClockSkew;
@@ -83,23 +88,21 @@ class SubmissionReader {
     return mapper;
   }
 
-  EvidenceCommand read(ObjectNode original) {
-    ObjectNode json = original.deepCopy();
+  PlumblineEvent read(ObjectNode json) {
     String type = json.path("type").asText(null);
     if (type == null || type.isBlank()) {
       throw new SubmissionRejectedException(
           HttpStatus.BAD_REQUEST,
           "missing-event-type",
           "type",
-          "The submission needs a 'type'; accepted types: " + SubmissionTypes.accepted());
+          "The submission needs a 'type'; accepted types: " + ACCEPTED);
     }
-    Class<? extends EvidenceCommand> commandType =
-        SubmissionTypes.commandFor(type).orElseThrow(() -> unknownType(type));
-    json.remove("type");
-    EvidenceCommand command = bind(json, commandType);
-    validate(command);
-    checkNotInFuture(command.occurredAt());
-    return command;
+    Class<? extends PlumblineEvent> eventType =
+        EventTypes.forName(type).orElseThrow(() -> unknownType(type));
+    PlumblineEvent event = bind(json, eventType);
+    validate(json, event);
+    checkNotInFuture(event.occurredAt());
+    return event;
   }
 
   /** Parses a request body into a tree, or refuses it as malformed. */
@@ -132,20 +135,16 @@ class SubmissionReader {
   }
 
   private static SubmissionRejectedException unknownType(String type) {
-    String message =
-        EventTypes.forName(type).isPresent()
-            ? "Event type '%s' is part of the contract but not accepted by this version yet; accepted types: %s"
-            : "Unknown event type '%s'; accepted types: %s";
     return new SubmissionRejectedException(
         HttpStatus.BAD_REQUEST,
         "unknown-event-type",
         "type",
-        message.formatted(type, SubmissionTypes.accepted()));
+        "Unknown event type '%s'; accepted types: %s".formatted(type, ACCEPTED));
   }
 
-  private <C extends EvidenceCommand> C bind(ObjectNode json, Class<C> commandType) {
+  private <E extends PlumblineEvent> E bind(ObjectNode json, Class<E> eventType) {
     try {
-      return strictReader.treeToValue(json, commandType);
+      return strictReader.treeToValue(json, eventType);
     } catch (UnrecognizedPropertyException e) {
       throw new SubmissionRejectedException(
           HttpStatus.BAD_REQUEST,
@@ -166,18 +165,27 @@ class SubmissionReader {
     }
   }
 
-  private void validate(EvidenceCommand command) {
-    Set<ConstraintViolation<EvidenceCommand>> violations = validator.validate(command);
-    if (violations.isEmpty()) {
+  /**
+   * Every constraint the contract states, all at once. A required field left out is named even
+   * where the record fills in a default (false, an empty list).
+   */
+  private void validate(ObjectNode json, PlumblineEvent event) {
+    Map<String, String> messages = new TreeMap<>();
+    for (RecordComponent component : event.getClass().getRecordComponents()) {
+      if (component.getAccessor().isAnnotationPresent(NotNull.class)
+          && !json.hasNonNull(component.getName())) {
+        messages.put(component.getName(), "must not be null");
+      }
+    }
+    for (ConstraintViolation<PlumblineEvent> violation : validator.validate(event)) {
+      messages.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+    }
+    if (messages.isEmpty()) {
       return;
     }
     List<Map<String, String>> errors =
-        violations.stream()
-            .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-            .map(
-                v ->
-                    SubmissionRejectedException.error(
-                        v.getPropertyPath().toString(), v.getMessage()))
+        messages.entrySet().stream()
+            .map(e -> SubmissionRejectedException.error(e.getKey(), e.getValue()))
             .toList();
     String summary =
         errors.stream()

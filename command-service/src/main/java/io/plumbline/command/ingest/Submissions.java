@@ -3,16 +3,23 @@ package io.plumbline.command.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.command.common.CommandRejectedException;
-import io.plumbline.command.common.EvidenceCommand;
 import io.plumbline.command.common.Outcome;
 import io.plumbline.command.common.Reason;
-import io.plumbline.command.common.TeamCommand;
+import io.plumbline.command.group.GroupSubmission;
 import io.plumbline.command.infrastructure.CommitLogEventStorageEngine;
 import io.plumbline.command.security.Caller;
+import io.plumbline.command.team.TeamSubmission;
+import io.plumbline.events.PlumblineEvent;
+import io.plumbline.events.TeamEvent;
+import io.plumbline.events.org.GroupDefined;
+import io.plumbline.events.org.TeamMoved;
+import io.plumbline.events.org.TeamRegistered;
+import io.plumbline.events.org.TeamRetired;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -24,8 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes one submitted event from JSON to a stored event: reads it, checks the caller may submit it,
- * and lets the aggregate decide; the store refuses an event id that another team or group holds.
- * Nothing is stored when anything refuses.
+ * and hands it as it is to the team or group that decides on it; the store refuses an event id that
+ * another team or group holds. Nothing is stored when anything refuses.
  */
 @Component
 class Submissions {
@@ -60,9 +67,9 @@ class Submissions {
   }
 
   private Accepted decide(ObjectNode json, Caller caller) {
-    EvidenceCommand command = reader.read(json);
-    authorize(command, caller);
-    return new Accepted(command.eventId(), dispatch(command));
+    PlumblineEvent event = reader.read(json);
+    authorize(event, caller);
+    return new Accepted(event.eventId(), dispatch(event));
   }
 
   /** One batch item's fate: an outcome, or the refusal that says why not. */
@@ -78,7 +85,7 @@ class Submissions {
   List<Decision> submitAll(List<JsonNode> items, Caller caller) {
     Decision[] decisions = new Decision[items.size()];
     List<Integer> readable = new ArrayList<>();
-    List<EvidenceCommand> commands = new ArrayList<>();
+    List<PlumblineEvent> events = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       JsonNode item = items.get(i);
       try {
@@ -86,25 +93,25 @@ class Submissions {
           throw new SubmissionRejectedException(
               HttpStatus.BAD_REQUEST, "malformed-json", null, "Each event must be a JSON object.");
         }
-        EvidenceCommand command = reader.read((ObjectNode) item);
-        authorize(command, caller);
+        PlumblineEvent event = reader.read((ObjectNode) item);
+        authorize(event, caller);
         readable.add(i);
-        commands.add(command);
+        events.add(event);
       } catch (RuntimeException e) {
         decisions[i] = new Decision(item.path("eventId").asText(null), null, e);
       }
     }
     List<Integer> chunk = new ArrayList<>();
-    for (int k = 0; k < commands.size(); k++) {
-      EvidenceCommand command = commands.get(k);
+    for (int k = 0; k < events.size(); k++) {
+      PlumblineEvent event = events.get(k);
       if (!chunk.isEmpty()
-          && !commands.get(chunk.get(0)).aggregateId().equals(command.aggregateId())) {
-        decideTogether(chunk, commands, readable, decisions);
+          && !events.get(chunk.get(0)).partitionKey().equals(event.partitionKey())) {
+        decideTogether(chunk, events, readable, decisions);
         chunk.clear();
       }
       chunk.add(k);
     }
-    decideTogether(chunk, commands, readable, decisions);
+    decideTogether(chunk, events, readable, decisions);
     for (int i = 0; i < items.size(); i++) {
       count(items.get(i).path("type").asText(null), decisions[i]);
     }
@@ -113,7 +120,7 @@ class Submissions {
 
   private void decideTogether(
       List<Integer> chunk,
-      List<EvidenceCommand> commands,
+      List<PlumblineEvent> events,
       List<Integer> readable,
       Decision[] decisions) {
     if (chunk.isEmpty()) {
@@ -124,15 +131,15 @@ class Submissions {
     UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
     try {
       for (int n = 0; n < chunk.size(); n++) {
-        EvidenceCommand command = commands.get(chunk.get(n));
+        PlumblineEvent event = events.get(chunk.get(n));
         try {
           decided.put(
               chunk.get(n),
-              new Decision(command.eventId(), this.commands.sendAndWait(command), null));
+              new Decision(event.eventId(), this.commands.sendAndWait(commandFor(event)), null));
         } catch (CommandRejectedException | AggregateNotFoundException e) {
           // A refused command rolls back and takes the aggregate out of the unit of work: store
           // what came before, and go on with a fresh unit of work that loads it again.
-          decided.put(chunk.get(n), new Decision(command.eventId(), null, e));
+          decided.put(chunk.get(n), new Decision(event.eventId(), null, e));
           unitOfWork.commit();
           committed = n + 1;
           unitOfWork = DefaultUnitOfWork.startAndGet(null);
@@ -153,14 +160,14 @@ class Submissions {
             e.toString());
       }
       for (int n = committed; n < chunk.size(); n++) {
-        EvidenceCommand command = commands.get(chunk.get(n));
+        PlumblineEvent event = events.get(chunk.get(n));
         try {
-          decided.put(chunk.get(n), new Decision(command.eventId(), dispatch(command), null));
+          decided.put(chunk.get(n), new Decision(event.eventId(), dispatch(event), null));
         } catch (RuntimeException refused) {
           if (ProblemAdvice.problemFor(refused).isEmpty()) {
             throw refused;
           }
-          decided.put(chunk.get(n), new Decision(command.eventId(), null, refused));
+          decided.put(chunk.get(n), new Decision(event.eventId(), null, refused));
         }
       }
     }
@@ -178,10 +185,10 @@ class Submissions {
   }
 
   /** Two commands may race to create the same aggregate; the loser retries and sees the winner. */
-  private Outcome dispatch(EvidenceCommand command) {
+  private Outcome dispatch(PlumblineEvent event) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return commands.sendAndWait(command);
+        return commands.sendAndWait(commandFor(event));
       } catch (ConcurrencyException | AggregateStreamCreationException e) {
         if (attempt == ATTEMPTS) {
           throw e;
@@ -192,28 +199,39 @@ class Submissions {
             Reason.EVENT_ID_REUSED,
             "eventId",
             "Event id '%s' was already used for another team or group; use a new id for a new fact."
-                .formatted(command.eventId()));
+                .formatted(event.eventId()));
       }
     }
   }
 
-  private static void authorize(EvidenceCommand command, Caller caller) {
+  /** A team's facts go to the team, a group's definition to the group. */
+  private static Object commandFor(PlumblineEvent event) {
+    return event instanceof TeamEvent teamEvent
+        ? new TeamSubmission(teamEvent)
+        : new GroupSubmission((GroupDefined) event);
+  }
+
+  /** Groups, team registration, moves and retirements: admin only. */
+  private static final Set<Class<?>> ORG_STRUCTURE =
+      Set.of(GroupDefined.class, TeamRegistered.class, TeamMoved.class, TeamRetired.class);
+
+  private static void authorize(PlumblineEvent event, Caller caller) {
     if (caller.isAdmin()) {
       return;
     }
-    if (!(command instanceof TeamCommand teamCommand) || SubmissionTypes.isOrgStructure(command)) {
+    if (!(event instanceof TeamEvent teamEvent) || ORG_STRUCTURE.contains(event.getClass())) {
       throw new CommandRejectedException(
           Reason.ADMIN_ONLY,
           "type",
           "Only admin tokens may change the org structure (groups, team registration, moves and"
               + " retirements).");
     }
-    if (!teamCommand.teamId().equals(caller.teamId())) {
+    if (!teamEvent.teamId().equals(caller.teamId())) {
       throw new CommandRejectedException(
           Reason.WRONG_TEAM,
           "teamId",
           "This token submits for team '%s' only, not for '%s'."
-              .formatted(caller.teamId(), teamCommand.teamId()));
+              .formatted(caller.teamId(), teamEvent.teamId()));
     }
   }
 }

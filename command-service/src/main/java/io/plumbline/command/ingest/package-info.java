@@ -1,2 +1,2 @@
-/** The REST ingest: reads a submitted event, checks it, and turns it into a command. */
+/** The REST ingest: reads a submitted event, checks it against the contract, hands it on. */
 package io.plumbline.command.ingest;

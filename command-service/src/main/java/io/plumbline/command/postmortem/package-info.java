@@ -1,2 +1,2 @@
-/** Incidents, postmortems and action items: commands and the rules they must satisfy. */
+/** Incidents, postmortems and action items: the rules they follow ({@code Postmortems}). */
 package io.plumbline.command.postmortem;

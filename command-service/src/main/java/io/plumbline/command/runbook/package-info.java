@@ -1,2 +1,2 @@
-/** Alert inventories and runbooks: commands and the rules they must satisfy. */
+/** Alert inventories and runbooks: the rules they follow ({@code Runbooks}). */
 package io.plumbline.command.runbook;

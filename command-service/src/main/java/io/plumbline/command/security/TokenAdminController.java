@@ -1,6 +1,6 @@
 package io.plumbline.command.security;
 
-import io.plumbline.command.common.Ids;
+import io.plumbline.events.Ids;
 import io.plumbline.events.auth.ApiTokens;
 import io.plumbline.events.auth.TokenCheck;
 import jakarta.validation.Valid;

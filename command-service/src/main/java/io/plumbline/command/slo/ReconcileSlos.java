@@ -1,7 +1,7 @@
 package io.plumbline.command.slo;
 
-import io.plumbline.command.common.TeamCommand;
-import io.plumbline.command.team.Team;
+import io.plumbline.command.common.AggregateCommand;
+import io.plumbline.command.common.AggregateIds;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * ones, retire the ones no longer described. SLOs defined by single events are left alone.
  */
 public record ReconcileSlos(String eventId, String teamId, List<SloSpec> specs, Instant occurredAt)
-    implements TeamCommand {
+    implements AggregateCommand {
 
   public ReconcileSlos {
     specs = List.copyOf(specs);
@@ -20,7 +20,7 @@ public record ReconcileSlos(String eventId, String teamId, List<SloSpec> specs, 
   @TargetAggregateIdentifier
   @Override
   public String aggregateId() {
-    return Team.aggregateId(teamId);
+    return AggregateIds.team(teamId);
   }
 
   /** What a reconciliation changed. */

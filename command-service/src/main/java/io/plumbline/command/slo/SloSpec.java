@@ -1,7 +1,8 @@
 package io.plumbline.command.slo;
 
-import io.plumbline.command.common.Decimals;
+import io.plumbline.events.Decimals;
 import io.plumbline.events.slo.SliKind;
+import io.plumbline.events.slo.SloDefined;
 import java.math.BigDecimal;
 
 /** The desired definition of one SLO, as an OpenSLO document describes it. */
@@ -15,7 +16,19 @@ public record SloSpec(
     boolean burnRateAlerts) {
 
   public SloSpec {
-    objectivePercent = Decimals.normalize(objectivePercent);
+    objectivePercent = Decimals.canonical(objectivePercent);
+  }
+
+  /** The spec a definition in force amounts to. */
+  static SloSpec of(SloDefined defined) {
+    return new SloSpec(
+        defined.sloId(),
+        defined.serviceId(),
+        defined.sliKind(),
+        defined.objectivePercent(),
+        defined.windowDays(),
+        defined.errorBudgetPolicy(),
+        defined.burnRateAlerts());
   }
 
   /** What must differ for a definition to count as changed. */

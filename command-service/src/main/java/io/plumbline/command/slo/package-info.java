@@ -1,2 +1,2 @@
-/** SLO commands and the rules an SLO definition must satisfy. */
+/** SLOs: the rules a definition follows ({@code Slos}) and reconciliation with OpenSLO files. */
 package io.plumbline.command.slo;

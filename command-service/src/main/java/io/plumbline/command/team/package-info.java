@@ -1,2 +1,5 @@
-/** Teams and the services they own; the team aggregate guards every fact a team submits. */
+/**
+ * The team aggregate: routes each submitted fact to the practice that decides on it, and owns the
+ * team's own life (registration, moves, retirement).
+ */
 package io.plumbline.command.team;

@@ -1,2 +1,2 @@
-/** Toil measurements and automations: commands and the rules they must satisfy. */
+/** Toil measurements and automations: the rules they follow ({@code Toil}). */
 package io.plumbline.command.toil;

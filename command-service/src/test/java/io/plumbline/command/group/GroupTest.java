@@ -28,7 +28,7 @@ class GroupTest {
   void definesARootGroup() {
     fixture
         .givenNoPriorActivity()
-        .when(new DefineGroup("e1", "engineering", "Engineering", null, T0))
+        .when(new GroupSubmission(new GroupDefined("e1", "engineering", "Engineering", null, T0)))
         .expectEvents(new GroupDefined("e1", "engineering", "Engineering", null, T0));
   }
 
@@ -36,7 +36,8 @@ class GroupTest {
   void definesAGroupUnderAnExistingParent() {
     fixture
         .givenNoPriorActivity()
-        .when(new DefineGroup("e1", "payments", "Payments", "engineering", T0))
+        .when(
+            new GroupSubmission(new GroupDefined("e1", "payments", "Payments", "engineering", T0)))
         .expectEvents(new GroupDefined("e1", "payments", "Payments", "engineering", T0));
   }
 
@@ -44,7 +45,7 @@ class GroupTest {
   void rejectsAParentThatDoesNotExist() {
     fixture
         .givenNoPriorActivity()
-        .when(new DefineGroup("e1", "payments", "Payments", "nowhere", T0))
+        .when(new GroupSubmission(new GroupDefined("e1", "payments", "Payments", "nowhere", T0)))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage("Parent group 'nowhere' does not exist.")
         .expectNoEvents();
@@ -54,7 +55,7 @@ class GroupTest {
   void rejectsAGroupThatIsItsOwnParent() {
     fixture
         .givenNoPriorActivity()
-        .when(new DefineGroup("e1", "payments", "Payments", "payments", T0))
+        .when(new GroupSubmission(new GroupDefined("e1", "payments", "Payments", "payments", T0)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -63,7 +64,9 @@ class GroupTest {
   void renamesAGroupKeepingItsParent() {
     fixture
         .given(new GroupDefined("e1", "payments", "Payments", "engineering", T0))
-        .when(new DefineGroup("e2", "payments", "Payments & Billing", "engineering", T0))
+        .when(
+            new GroupSubmission(
+                new GroupDefined("e2", "payments", "Payments & Billing", "engineering", T0)))
         .expectEvents(new GroupDefined("e2", "payments", "Payments & Billing", "engineering", T0));
   }
 
@@ -71,7 +74,7 @@ class GroupTest {
   void rejectsMovingAGroupToAnotherParent() {
     fixture
         .given(new GroupDefined("e1", "payments", "Payments", "engineering", T0))
-        .when(new DefineGroup("e2", "payments", "Payments", null, T0))
+        .when(new GroupSubmission(new GroupDefined("e2", "payments", "Payments", null, T0)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }

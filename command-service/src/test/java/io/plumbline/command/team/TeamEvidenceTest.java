@@ -4,17 +4,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.plumbline.command.common.CommandRejectedException;
+import io.plumbline.command.common.Outcome;
 import io.plumbline.command.group.GroupDirectory;
-import io.plumbline.command.postmortem.ActionItemSpec;
-import io.plumbline.command.postmortem.CloseActionItem;
-import io.plumbline.command.postmortem.PublishPostmortem;
-import io.plumbline.command.postmortem.RecordIncident;
-import io.plumbline.command.runbook.PublishRunbook;
-import io.plumbline.command.runbook.ReportAlertInventory;
-import io.plumbline.command.runbook.ReviewRunbook;
-import io.plumbline.command.slo.DefineSlo;
-import io.plumbline.command.toil.MeasureToil;
-import io.plumbline.command.toil.ShipToilAutomation;
 import io.plumbline.events.org.ServiceRegistered;
 import io.plumbline.events.org.ServiceRetired;
 import io.plumbline.events.org.ServiceTierChanged;
@@ -26,9 +17,13 @@ import io.plumbline.events.postmortem.ActionItemClosed;
 import io.plumbline.events.postmortem.IncidentRecorded;
 import io.plumbline.events.postmortem.PostmortemPublished;
 import io.plumbline.events.postmortem.Severity;
+import io.plumbline.events.runbook.AlertInventoryReported;
 import io.plumbline.events.runbook.RunbookPublished;
 import io.plumbline.events.runbook.RunbookRetired;
+import io.plumbline.events.runbook.RunbookReviewed;
 import io.plumbline.events.slo.SliKind;
+import io.plumbline.events.slo.SloDefined;
+import io.plumbline.events.toil.ToilAutomationShipped;
 import io.plumbline.events.toil.ToilMeasured;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -36,6 +31,9 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One fixture test per invariant of the postmortem, runbook, toil and org commands. */
 class TeamEvidenceTest {
@@ -72,23 +70,46 @@ class TeamEvidenceTest {
         "e4", TEAM, "PM-1", "INC-1", true, List.of(new ActionItem("AI-1", T1)), List.of(), T1);
   }
 
-  private static MeasureToil toil(String toil, String ops, Instant start, Instant end) {
-    return new MeasureToil("e9", TEAM, start, end, new BigDecimal(toil), new BigDecimal(ops), T1);
+  private static TeamSubmission toil(String toil, String ops, Instant start, Instant end) {
+    return new TeamSubmission(
+        new ToilMeasured("e9", TEAM, start, end, new BigDecimal(toil), new BigDecimal(ops), T1));
   }
 
   @Test
   void movesTheTeamToAnotherExistingGroup() {
     fixture
         .given(registered())
-        .when(new MoveTeam("e5", TEAM, "commerce", T1))
+        .when(new TeamSubmission(new TeamMoved("e5", TEAM, null, "commerce", T1)))
         .expectEvents(new TeamMoved("e5", TEAM, "payments", "commerce", T1));
+  }
+
+  /** The team fills in where a move starts; a retry, with or without it, is the same fact. */
+  @ParameterizedTest
+  @NullSource
+  @ValueSource(strings = "payments")
+  void aRetriedMoveIsADuplicate(String fromGroupId) {
+    fixture
+        .given(registered(), new TeamMoved("e5", TEAM, "payments", "commerce", T1))
+        .when(new TeamSubmission(new TeamMoved("e5", TEAM, fromGroupId, "commerce", T1)))
+        .expectResultMessagePayload(Outcome.DUPLICATE)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aMoveMustStartFromTheTeamsGroup() {
+    fixture
+        .given(registered())
+        .when(new TeamSubmission(new TeamMoved("e5", TEAM, "platform", "commerce", T1)))
+        .expectException(CommandRejectedException.class)
+        .expectExceptionMessage("Team 'checkout' is in group 'payments', not 'platform'.")
+        .expectNoEvents();
   }
 
   @Test
   void rejectsAMoveToAGroupThatDoesNotExist() {
     fixture
         .given(registered())
-        .when(new MoveTeam("e5", TEAM, "nowhere", T1))
+        .when(new TeamSubmission(new TeamMoved("e5", TEAM, null, "nowhere", T1)))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage("Group 'nowhere' does not exist.")
         .expectNoEvents();
@@ -98,7 +119,7 @@ class TeamEvidenceTest {
   void rejectsAMoveToTheGroupTheTeamIsIn() {
     fixture
         .given(registered())
-        .when(new MoveTeam("e5", TEAM, "payments", T1))
+        .when(new TeamSubmission(new TeamMoved("e5", TEAM, null, "payments", T1)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -107,7 +128,9 @@ class TeamEvidenceTest {
   void aRetiredTeamAcceptsNoFurtherEvidence() {
     fixture
         .given(registered(), service(), new TeamRetired("e5", TEAM, T1))
-        .when(new RecordIncident("e6", TEAM, "INC-9", Severity.SEV2, T0, T1, T1))
+        .when(
+            new TeamSubmission(
+                new IncidentRecorded("e6", TEAM, "INC-9", Severity.SEV2, T0, T1, T1)))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage("Team 'checkout' is retired and accepts no further evidence.")
         .expectNoEvents();
@@ -117,7 +140,7 @@ class TeamEvidenceTest {
   void changesTheTierOfAnActiveService() {
     fixture
         .given(registered(), service())
-        .when(new ChangeServiceTier("e5", TEAM, "api", 3, T1))
+        .when(new TeamSubmission(new ServiceTierChanged("e5", TEAM, "api", 3, T1)))
         .expectEvents(new ServiceTierChanged("e5", TEAM, "api", 3, T1));
   }
 
@@ -126,17 +149,18 @@ class TeamEvidenceTest {
     fixture
         .given(registered(), service(), new ServiceRetired("e5", TEAM, "api", T1))
         .when(
-            new DefineSlo(
-                "e6",
-                TEAM,
-                "avail",
-                "api",
-                SliKind.AVAILABILITY,
-                new BigDecimal("99.9"),
-                30,
-                true,
-                true,
-                T1))
+            new TeamSubmission(
+                new SloDefined(
+                    "e6",
+                    TEAM,
+                    "avail",
+                    "api",
+                    SliKind.AVAILABILITY,
+                    new BigDecimal("99.9"),
+                    30,
+                    true,
+                    true,
+                    T1)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -145,7 +169,9 @@ class TeamEvidenceTest {
   void rejectsAnIncidentResolvedBeforeItStarted() {
     fixture
         .given(registered())
-        .when(new RecordIncident("e3", TEAM, "INC-1", Severity.SEV1, T1, T0, T1))
+        .when(
+            new TeamSubmission(
+                new IncidentRecorded("e3", TEAM, "INC-1", Severity.SEV1, T1, T0, T1)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -154,7 +180,9 @@ class TeamEvidenceTest {
   void rejectsRecordingTheSameIncidentTwice() {
     fixture
         .given(registered(), incident())
-        .when(new RecordIncident("e9", TEAM, "INC-1", Severity.SEV2, T0, T1, T1))
+        .when(
+            new TeamSubmission(
+                new IncidentRecorded("e9", TEAM, "INC-1", Severity.SEV2, T0, T1, T1)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -164,15 +192,16 @@ class TeamEvidenceTest {
     fixture
         .given(registered(), incident())
         .when(
-            new PublishPostmortem(
-                "e4",
-                TEAM,
-                "PM-1",
-                "INC-1",
-                true,
-                List.of(new ActionItemSpec("AI-1", T1)),
-                List.of(),
-                T1))
+            new TeamSubmission(
+                new PostmortemPublished(
+                    "e4",
+                    TEAM,
+                    "PM-1",
+                    "INC-1",
+                    true,
+                    List.of(new ActionItem("AI-1", T1)),
+                    List.of(),
+                    T1)))
         .expectEvents(postmortem());
   }
 
@@ -180,7 +209,10 @@ class TeamEvidenceTest {
   void rejectsAPostmortemForAnIncidentTheTeamDidNotRecord() {
     fixture
         .given(registered())
-        .when(new PublishPostmortem("e4", TEAM, "PM-1", "INC-7", true, List.of(), List.of(), T1))
+        .when(
+            new TeamSubmission(
+                new PostmortemPublished(
+                    "e4", TEAM, "PM-1", "INC-7", true, List.of(), List.of(), T1)))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage(
             "Team 'checkout' has recorded no incident 'INC-7'; record it first.")
@@ -192,15 +224,16 @@ class TeamEvidenceTest {
     fixture
         .given(registered(), incident())
         .when(
-            new PublishPostmortem(
-                "e4",
-                TEAM,
-                "PM-1",
-                "INC-1",
-                true,
-                List.of(new ActionItemSpec("AI-1", T1), new ActionItemSpec("AI-1", T1)),
-                List.of(),
-                T1))
+            new TeamSubmission(
+                new PostmortemPublished(
+                    "e4",
+                    TEAM,
+                    "PM-1",
+                    "INC-1",
+                    true,
+                    List.of(new ActionItem("AI-1", T1), new ActionItem("AI-1", T1)),
+                    List.of(),
+                    T1)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -209,7 +242,7 @@ class TeamEvidenceTest {
   void closesAnActionItem() {
     fixture
         .given(registered(), incident(), postmortem())
-        .when(new CloseActionItem("e5", TEAM, "PM-1", "AI-1", true, T1))
+        .when(new TeamSubmission(new ActionItemClosed("e5", TEAM, "PM-1", "AI-1", true, T1)))
         .expectEvents(new ActionItemClosed("e5", TEAM, "PM-1", "AI-1", true, T1));
   }
 
@@ -221,7 +254,7 @@ class TeamEvidenceTest {
             incident(),
             postmortem(),
             new ActionItemClosed("e5", TEAM, "PM-1", "AI-1", true, T1))
-        .when(new CloseActionItem("e6", TEAM, "PM-1", "AI-1", false, T1))
+        .when(new TeamSubmission(new ActionItemClosed("e6", TEAM, "PM-1", "AI-1", false, T1)))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage("Action item 'AI-1' is already closed; an action item closes once.")
         .expectNoEvents();
@@ -231,7 +264,7 @@ class TeamEvidenceTest {
   void rejectsClosingAnActionItemThePostmortemDoesNotHave() {
     fixture
         .given(registered(), incident(), postmortem())
-        .when(new CloseActionItem("e5", TEAM, "PM-1", "AI-9", true, T1))
+        .when(new TeamSubmission(new ActionItemClosed("e5", TEAM, "PM-1", "AI-9", true, T1)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -240,7 +273,9 @@ class TeamEvidenceTest {
   void rejectsAnAlertInventoryForAnUnknownService() {
     fixture
         .given(registered())
-        .when(new ReportAlertInventory("e5", TEAM, "web", List.of("HighErrorRate"), T1))
+        .when(
+            new TeamSubmission(
+                new AlertInventoryReported("e5", TEAM, "web", List.of("HighErrorRate"), T1)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -253,7 +288,9 @@ class TeamEvidenceTest {
             service(),
             new RunbookPublished("e5", TEAM, "rb-1", "api", List.of("A"), false, T0),
             new RunbookRetired("e6", TEAM, "rb-1", T1))
-        .when(new PublishRunbook("e7", TEAM, "rb-1", "api", List.of("A"), true, T1))
+        .when(
+            new TeamSubmission(
+                new RunbookPublished("e7", TEAM, "rb-1", "api", List.of("A"), true, T1)))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage("Runbook 'rb-1' is retired.")
         .expectNoEvents();
@@ -263,7 +300,7 @@ class TeamEvidenceTest {
   void rejectsReviewingARunbookThatDoesNotExist() {
     fixture
         .given(registered(), service())
-        .when(new ReviewRunbook("e5", TEAM, "rb-9", T1))
+        .when(new TeamSubmission(new RunbookReviewed("e5", TEAM, "rb-9", T1)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -314,7 +351,10 @@ class TeamEvidenceTest {
   void rejectsNegativeHoursSavedByAnAutomation() {
     fixture
         .given(registered())
-        .when(new ShipToilAutomation("e5", TEAM, "auto-1", "rotation", new BigDecimal("-2"), T1))
+        .when(
+            new TeamSubmission(
+                new ToilAutomationShipped(
+                    "e5", TEAM, "auto-1", "rotation", new BigDecimal("-2"), T1)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }

@@ -6,10 +6,6 @@ import static org.mockito.Mockito.when;
 import io.plumbline.command.common.CommandRejectedException;
 import io.plumbline.command.common.Outcome;
 import io.plumbline.command.group.GroupDirectory;
-import io.plumbline.command.slo.DefineSlo;
-import io.plumbline.command.slo.InvokeErrorBudgetPolicy;
-import io.plumbline.command.slo.RetireSlo;
-import io.plumbline.command.slo.ReviewSlo;
 import io.plumbline.events.org.ServiceRegistered;
 import io.plumbline.events.org.TeamRegistered;
 import io.plumbline.events.slo.BudgetAction;
@@ -50,18 +46,19 @@ class TeamTest {
     return new ServiceRegistered("e2", TEAM, "checkout-api", "Checkout API", 1, T0);
   }
 
-  private static DefineSlo defineSlo(String eventId, String objective, int windowDays) {
-    return new DefineSlo(
-        eventId,
-        TEAM,
-        "availability",
-        "checkout-api",
-        SliKind.AVAILABILITY,
-        new BigDecimal(objective),
-        windowDays,
-        true,
-        false,
-        T0);
+  private static TeamSubmission defineSlo(String eventId, String objective, int windowDays) {
+    return new TeamSubmission(
+        new SloDefined(
+            eventId,
+            TEAM,
+            "availability",
+            "checkout-api",
+            SliKind.AVAILABILITY,
+            new BigDecimal(objective),
+            windowDays,
+            true,
+            false,
+            T0));
   }
 
   private static SloDefined sloDefined(String eventId, String objective, int windowDays) {
@@ -82,7 +79,7 @@ class TeamTest {
   void registersATeamInAnExistingGroup() {
     fixture
         .givenNoPriorActivity()
-        .when(new RegisterTeam("e1", TEAM, "Checkout", "payments", T0))
+        .when(new TeamSubmission(new TeamRegistered("e1", TEAM, "Checkout", "payments", T0)))
         .expectSuccessfulHandlerExecution()
         .expectResultMessagePayload(Outcome.ACCEPTED)
         .expectEvents(registered());
@@ -92,7 +89,7 @@ class TeamTest {
   void rejectsATeamInAGroupThatDoesNotExist() {
     fixture
         .givenNoPriorActivity()
-        .when(new RegisterTeam("e1", TEAM, "Checkout", "nowhere", T0))
+        .when(new TeamSubmission(new TeamRegistered("e1", TEAM, "Checkout", "nowhere", T0)))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage("Group 'nowhere' does not exist.")
         .expectNoEvents();
@@ -102,7 +99,7 @@ class TeamTest {
   void rejectsRegisteringTheSameTeamTwiceUnderANewEventId() {
     fixture
         .given(registered())
-        .when(new RegisterTeam("e9", TEAM, "Checkout", "payments", T0))
+        .when(new TeamSubmission(new TeamRegistered("e9", TEAM, "Checkout", "payments", T0)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -111,7 +108,7 @@ class TeamTest {
   void aRetriedRegistrationChangesNothing() {
     fixture
         .given(registered())
-        .when(new RegisterTeam("e1", TEAM, "Checkout", "payments", T0))
+        .when(new TeamSubmission(new TeamRegistered("e1", TEAM, "Checkout", "payments", T0)))
         .expectResultMessagePayload(Outcome.DUPLICATE)
         .expectNoEvents();
   }
@@ -120,7 +117,8 @@ class TeamTest {
   void rejectsAnEventIdReusedWithOtherContent() {
     fixture
         .given(registered())
-        .when(new RegisterTeam("e1", TEAM, "Checkout renamed", "payments", T0))
+        .when(
+            new TeamSubmission(new TeamRegistered("e1", TEAM, "Checkout renamed", "payments", T0)))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage(
             "Event id 'e1' was already accepted with different content; use a new id for a new fact.")
@@ -132,7 +130,9 @@ class TeamTest {
   void rejectsATierOutsideOneToThree(int tier) {
     fixture
         .given(registered())
-        .when(new RegisterService("e2", TEAM, "checkout-api", "Checkout API", tier, T0))
+        .when(
+            new TeamSubmission(
+                new ServiceRegistered("e2", TEAM, "checkout-api", "Checkout API", tier, T0)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -166,7 +166,7 @@ class TeamTest {
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage(
             "The objective must lie strictly between 0 and 100 percent, but was %s."
-                .formatted(new BigDecimal(objective).toPlainString()))
+                .formatted(new BigDecimal(objective).stripTrailingZeros().toPlainString()))
         .expectNoEvents();
   }
 
@@ -202,7 +202,7 @@ class TeamTest {
   void reviewsAnActiveSlo() {
     fixture
         .given(registered(), service(), sloDefined("e3", "99.9", 30))
-        .when(new ReviewSlo("e4", TEAM, "availability", T0))
+        .when(new TeamSubmission(new SloReviewed("e4", TEAM, "availability", T0)))
         .expectEvents(new SloReviewed("e4", TEAM, "availability", T0));
   }
 
@@ -210,7 +210,7 @@ class TeamTest {
   void rejectsReviewingAnSloThatDoesNotExist() {
     fixture
         .given(registered(), service())
-        .when(new ReviewSlo("e4", TEAM, "latency", T0))
+        .when(new TeamSubmission(new SloReviewed("e4", TEAM, "latency", T0)))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage("The team has no SLO 'latency'.")
         .expectNoEvents();
@@ -225,8 +225,9 @@ class TeamTest {
             sloDefined("e3", "99.9", 30),
             new SloRetired("e4", TEAM, "availability", T0))
         .when(
-            new InvokeErrorBudgetPolicy(
-                "e5", TEAM, "availability", BudgetAction.RELEASE_FREEZE, T0))
+            new TeamSubmission(
+                new ErrorBudgetPolicyInvoked(
+                    "e5", TEAM, "availability", BudgetAction.RELEASE_FREEZE, T0)))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage("SLO 'availability' is retired.")
         .expectNoEvents();
@@ -237,8 +238,9 @@ class TeamTest {
     fixture
         .given(registered(), service(), sloDefined("e3", "99.9", 30))
         .when(
-            new InvokeErrorBudgetPolicy(
-                "e5", TEAM, "availability", BudgetAction.RELIABILITY_SPRINT, T0))
+            new TeamSubmission(
+                new ErrorBudgetPolicyInvoked(
+                    "e5", TEAM, "availability", BudgetAction.RELIABILITY_SPRINT, T0)))
         .expectEvents(
             new ErrorBudgetPolicyInvoked(
                 "e5", TEAM, "availability", BudgetAction.RELIABILITY_SPRINT, T0));
@@ -248,7 +250,7 @@ class TeamTest {
   void retiresAnSloOnce() {
     fixture
         .given(registered(), service(), sloDefined("e3", "99.9", 30))
-        .when(new RetireSlo("e4", TEAM, "availability", T0))
+        .when(new TeamSubmission(new SloRetired("e4", TEAM, "availability", T0)))
         .expectEvents(new SloRetired("e4", TEAM, "availability", T0));
   }
 
@@ -256,7 +258,9 @@ class TeamTest {
   void rejectsCommandsForATeamThatIsNotRegistered() {
     fixture
         .givenNoPriorActivity()
-        .when(new ReviewSlo("e4", TEAM, "availability", T0))
-        .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+        .when(new TeamSubmission(new SloReviewed("e4", TEAM, "availability", T0)))
+        .expectException(CommandRejectedException.class)
+        .expectExceptionMessage("Team 'checkout' is not registered.")
+        .expectNoEvents();
   }
 }

@@ -2,7 +2,12 @@ package io.plumbline.events.org;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.plumbline.events.EventRevision;
+import io.plumbline.events.Ids;
 import io.plumbline.events.PlumblineEvent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /**
@@ -11,7 +16,11 @@ import java.time.Instant;
  */
 @EventRevision("1")
 public record GroupDefined(
-    String eventId, String groupId, String name, String parentGroupId, Instant occurredAt)
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String groupId,
+    @NotBlank @Size(max = 200) String name,
+    @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String parentGroupId,
+    @NotNull Instant occurredAt)
     implements PlumblineEvent {
 
   @Override

@@ -1,11 +1,19 @@
 package io.plumbline.events.org;
 
 import io.plumbline.events.EventRevision;
+import io.plumbline.events.Ids;
 import io.plumbline.events.TeamEvent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 
 /** A service's tier changed; its tier at an instant is the latest before it. */
 @EventRevision("1")
 public record ServiceTierChanged(
-    String eventId, String teamId, String serviceId, int tier, Instant occurredAt)
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String serviceId,
+    @NotNull int tier,
+    @NotNull Instant occurredAt)
     implements TeamEvent {}

@@ -1,11 +1,20 @@
 package io.plumbline.events.org;
 
 import io.plumbline.events.EventRevision;
+import io.plumbline.events.Ids;
 import io.plumbline.events.TeamEvent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** A team was registered in a group. */
 @EventRevision("1")
 public record TeamRegistered(
-    String eventId, String teamId, String name, String groupId, Instant occurredAt)
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
+    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String groupId,
+    @NotNull Instant occurredAt)
     implements TeamEvent {}

@@ -1,7 +1,11 @@
 package io.plumbline.events.postmortem;
 
 import io.plumbline.events.EventRevision;
+import io.plumbline.events.Ids;
 import io.plumbline.events.TeamEvent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 
 /**
@@ -10,10 +14,10 @@ import java.time.Instant;
  */
 @EventRevision("1")
 public record ActionItemClosed(
-    String eventId,
-    String teamId,
-    String postmortemId,
-    String actionItemId,
-    boolean shippedImprovement,
-    Instant occurredAt)
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String postmortemId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String actionItemId,
+    @NotNull boolean shippedImprovement,
+    @NotNull Instant occurredAt)
     implements TeamEvent {}

@@ -1,7 +1,13 @@
 package io.plumbline.events.postmortem;
 
 import io.plumbline.events.EventRevision;
+import io.plumbline.events.Ids;
 import io.plumbline.events.TeamEvent;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,14 +17,16 @@ import java.util.List;
  */
 @EventRevision("1")
 public record PostmortemPublished(
-    String eventId,
-    String teamId,
-    String postmortemId,
-    String incidentId,
-    boolean blameless,
-    List<ActionItem> actionItems,
-    List<String> involvedTeamIds,
-    Instant occurredAt)
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String postmortemId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String incidentId,
+    @NotNull boolean blameless,
+    @NotNull @Size(max = 100) List<@NotNull @Valid ActionItem> actionItems,
+    @NotNull @Size(max = 50)
+        List<@NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String>
+            involvedTeamIds,
+    @NotNull Instant occurredAt)
     implements TeamEvent {
 
   public PostmortemPublished {

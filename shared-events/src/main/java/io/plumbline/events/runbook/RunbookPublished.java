@@ -1,7 +1,12 @@
 package io.plumbline.events.runbook;
 
 import io.plumbline.events.EventRevision;
+import io.plumbline.events.Ids;
 import io.plumbline.events.TeamEvent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,13 +16,13 @@ import java.util.List;
  */
 @EventRevision("1")
 public record RunbookPublished(
-    String eventId,
-    String teamId,
-    String runbookId,
-    String serviceId,
-    List<String> coveredAlerts,
-    boolean automated,
-    Instant occurredAt)
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String runbookId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String serviceId,
+    @NotNull @Size(max = 1000) List<@NotBlank @Size(max = 200) String> coveredAlerts,
+    @NotNull boolean automated,
+    @NotNull Instant occurredAt)
     implements TeamEvent {
 
   public RunbookPublished {

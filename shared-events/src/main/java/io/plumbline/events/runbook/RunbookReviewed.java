@@ -1,10 +1,18 @@
 package io.plumbline.events.runbook;
 
 import io.plumbline.events.EventRevision;
+import io.plumbline.events.Ids;
 import io.plumbline.events.TeamEvent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 
 /** A runbook was reviewed and found current. */
 @EventRevision("1")
-public record RunbookReviewed(String eventId, String teamId, String runbookId, Instant occurredAt)
+public record RunbookReviewed(
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String runbookId,
+    @NotNull Instant occurredAt)
     implements TeamEvent {}

@@ -1,11 +1,19 @@
 package io.plumbline.events.slo;
 
 import io.plumbline.events.EventRevision;
+import io.plumbline.events.Ids;
 import io.plumbline.events.TeamEvent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 
 /** An SLO's error budget ran out and the team acted on its policy. */
 @EventRevision("1")
 public record ErrorBudgetPolicyInvoked(
-    String eventId, String teamId, String sloId, BudgetAction action, Instant occurredAt)
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String sloId,
+    @NotNull BudgetAction action,
+    @NotNull Instant occurredAt)
     implements TeamEvent {}

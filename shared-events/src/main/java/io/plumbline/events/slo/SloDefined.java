@@ -1,7 +1,12 @@
 package io.plumbline.events.slo;
 
+import io.plumbline.events.Decimals;
 import io.plumbline.events.EventRevision;
+import io.plumbline.events.Ids;
 import io.plumbline.events.TeamEvent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -11,17 +16,22 @@ import java.time.Instant;
  */
 @EventRevision("1")
 public record SloDefined(
-    String eventId,
-    String teamId,
-    String sloId,
-    String serviceId,
-    SliKind sliKind,
-    BigDecimal objectivePercent,
-    int windowDays,
-    boolean errorBudgetPolicy,
-    boolean burnRateAlerts,
-    Instant occurredAt)
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String sloId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String serviceId,
+    @NotNull SliKind sliKind,
+    @NotNull BigDecimal objectivePercent,
+    @NotNull int windowDays,
+    @NotNull boolean errorBudgetPolicy,
+    @NotNull boolean burnRateAlerts,
+    @NotNull Instant occurredAt)
     implements TeamEvent {
+
+  /** Numbers in their one written form (see {@link Decimals}). */
+  public SloDefined {
+    objectivePercent = Decimals.canonical(objectivePercent);
+  }
 
   /** Error budget in minutes: (1 − objective) × window; 43.2 at 99.9 % over 30 days. */
   public BigDecimal errorBudgetMinutes() {

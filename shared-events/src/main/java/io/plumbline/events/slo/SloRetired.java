@@ -1,10 +1,18 @@
 package io.plumbline.events.slo;
 
 import io.plumbline.events.EventRevision;
+import io.plumbline.events.Ids;
 import io.plumbline.events.TeamEvent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 
 /** An SLO was retired; it no longer counts as active. */
 @EventRevision("1")
-public record SloRetired(String eventId, String teamId, String sloId, Instant occurredAt)
+public record SloRetired(
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String sloId,
+    @NotNull Instant occurredAt)
     implements TeamEvent {}

@@ -1,7 +1,12 @@
 package io.plumbline.events.toil;
 
+import io.plumbline.events.Decimals;
 import io.plumbline.events.EventRevision;
+import io.plumbline.events.Ids;
 import io.plumbline.events.TeamEvent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -11,11 +16,17 @@ import java.time.Instant;
  */
 @EventRevision("1")
 public record ToilMeasured(
-    String eventId,
-    String teamId,
-    Instant periodStart,
-    Instant periodEnd,
-    BigDecimal toilHours,
-    BigDecimal opsHours,
-    Instant occurredAt)
-    implements TeamEvent {}
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
+    @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
+    @NotNull Instant periodStart,
+    @NotNull Instant periodEnd,
+    @NotNull BigDecimal toilHours,
+    @NotNull BigDecimal opsHours,
+    @NotNull Instant occurredAt)
+    implements TeamEvent {
+  /** Numbers in their one written form (see {@link Decimals}). */
+  public ToilMeasured {
+    toilHours = Decimals.canonical(toilHours);
+    opsHours = Decimals.canonical(opsHours);
+  }
+}

@@ -1,6 +1,6 @@
-package io.plumbline.command.common;
+package io.plumbline.events;
 
-/** Shapes of client-chosen identifiers, checked on every submission. */
+/** The shape of every client-chosen identifier in the contract: event, team, SLO, runbook ids. */
 public final class Ids {
 
   /** Letters, digits, dot, dash, underscore and colon; 1 to 128 characters. */

@@ -1,0 +1,2 @@
+/** The services a team owns and their tiers; other practices ask which of them are active. */
+package io.plumbline.command.service;

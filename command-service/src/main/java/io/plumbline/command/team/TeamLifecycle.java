@@ -1,0 +1,108 @@
+package io.plumbline.command.team;
+
+import io.plumbline.command.common.CommandRejectedException;
+import io.plumbline.command.common.Reason;
+import io.plumbline.command.group.GroupDirectory;
+import io.plumbline.events.TeamEvent;
+import io.plumbline.events.org.TeamMoved;
+import io.plumbline.events.org.TeamRegistered;
+import io.plumbline.events.org.TeamRetired;
+import java.util.Objects;
+
+/**
+ * Decides on the team's own life: it is registered once, in a group that exists; it moves to
+ * another existing group; once retired it accepts no further evidence.
+ */
+final class TeamLifecycle {
+
+  private String teamId;
+  private String groupId;
+  private boolean retired;
+
+  static boolean decides(TeamEvent event) {
+    return event instanceof TeamRegistered
+        || event instanceof TeamMoved
+        || event instanceof TeamRetired;
+  }
+
+  /**
+   * The event as the client states it: a move's origin is the team's group at the time, which the
+   * team fills in, so a retry without it (or with it) is the same fact.
+   */
+  static TeamEvent asSubmitted(TeamEvent event) {
+    return event instanceof TeamMoved moved && moved.fromGroupId() != null
+        ? new TeamMoved(
+            moved.eventId(), moved.teamId(), null, moved.toGroupId(), moved.occurredAt())
+        : event;
+  }
+
+  /** The event to store, or the refusal of the rule it breaks. */
+  TeamEvent decide(TeamEvent event, GroupDirectory groups) {
+    if (event instanceof TeamRegistered registration) {
+      aTeamIsRegisteredOnce(registration.teamId());
+      requireGroup(groups, "groupId", registration.groupId());
+      return registration;
+    }
+    requireActive(event.teamId());
+    if (event instanceof TeamMoved move) {
+      aMoveStartsFromTheTeamsGroup(move);
+      if (move.toGroupId().equals(groupId)) {
+        throw new CommandRejectedException(
+            Reason.ALREADY_IN_GROUP,
+            "toGroupId",
+            "Team '%s' is already in group '%s'.".formatted(teamId, groupId));
+      }
+      requireGroup(groups, "toGroupId", move.toGroupId());
+      return new TeamMoved(move.eventId(), teamId, groupId, move.toGroupId(), move.occurredAt());
+    }
+    return event;
+  }
+
+  /** Evidence comes from a registered team that has not retired. */
+  void requireActive(String submittedFor) {
+    if (teamId == null) {
+      throw new CommandRejectedException(
+          Reason.UNKNOWN_TEAM, "teamId", "Team '%s' is not registered.".formatted(submittedFor));
+    }
+    if (retired) {
+      throw new CommandRejectedException(
+          Reason.TEAM_RETIRED,
+          "teamId",
+          "Team '%s' is retired and accepts no further evidence.".formatted(teamId));
+    }
+  }
+
+  void evolve(TeamEvent event) {
+    if (event instanceof TeamRegistered registration) {
+      teamId = registration.teamId();
+      groupId = registration.groupId();
+    } else if (event instanceof TeamMoved move) {
+      groupId = move.toGroupId();
+    } else if (event instanceof TeamRetired) {
+      retired = true;
+    }
+  }
+
+  private void aTeamIsRegisteredOnce(String candidate) {
+    if (teamId != null) {
+      throw new CommandRejectedException(
+          Reason.ALREADY_EXISTS, "teamId", "Team '%s' is already registered.".formatted(candidate));
+    }
+  }
+
+  private void aMoveStartsFromTheTeamsGroup(TeamMoved move) {
+    if (move.fromGroupId() != null && !Objects.equals(move.fromGroupId(), groupId)) {
+      throw new CommandRejectedException(
+          Reason.NOT_IN_GROUP,
+          "fromGroupId",
+          "Team '%s' is in group '%s', not '%s'.".formatted(teamId, groupId, move.fromGroupId()));
+    }
+  }
+
+  private static void requireGroup(GroupDirectory groups, String field, String groupId) {
+    if (!groups.exists(groupId)) {
+      throw new CommandRejectedException(
+          Reason.UNKNOWN_GROUP, field, "Group '%s' does not exist.".formatted(groupId));
+    }
+  }
+}
