@@ -1,6 +1,6 @@
 package io.plumbline.query.team;
 
-import io.plumbline.query.maturity.Criterion;
+import io.plumbline.query.rubric.Criterion;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

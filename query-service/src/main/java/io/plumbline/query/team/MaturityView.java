@@ -1,11 +1,11 @@
 package io.plumbline.query.team;
 
-import io.plumbline.query.maturity.Criterion;
-import io.plumbline.query.maturity.LevelName;
-import io.plumbline.query.maturity.PracticeResult;
-import io.plumbline.query.maturity.Rubric;
-import io.plumbline.query.maturity.TeamMaturity;
-import io.plumbline.query.rollup.TeamQuarter;
+import io.plumbline.query.quarters.TeamQuarter;
+import io.plumbline.query.rubric.Criterion;
+import io.plumbline.query.rubric.LevelName;
+import io.plumbline.query.rubric.PracticeResult;
+import io.plumbline.query.rubric.Rubric;
+import io.plumbline.query.rubric.TeamMaturity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,12 +1,11 @@
 package io.plumbline.query.team;
 
-import io.plumbline.query.maturity.MaturityEvaluator;
-import io.plumbline.query.maturity.Quarter;
-import io.plumbline.query.maturity.TeamFacts;
-import io.plumbline.query.maturity.TeamMaturity;
-import io.plumbline.query.projection.TeamFactsReader;
-import io.plumbline.query.rollup.ActiveRubric;
-import io.plumbline.query.rollup.TeamQuarter;
+import io.plumbline.query.facts.TeamFacts;
+import io.plumbline.query.facts.TeamFactsReader;
+import io.plumbline.query.quarters.TeamQuarter;
+import io.plumbline.query.rubric.MaturityEvaluator;
+import io.plumbline.query.rubric.TeamMaturity;
+import io.plumbline.query.rubric.admin.ActiveRubric;
 import io.plumbline.query.web.ProblemException;
 import io.plumbline.query.web.ReadParameters;
 import java.time.Clock;
@@ -84,8 +83,7 @@ class TeamMaturityController {
     if (quarter == null) {
       return now;
     }
-    Quarter.Calendar calendar = evaluator.calendar();
-    return calendar.evaluationInstant(ReadParameters.quarter(quarter, calendar, now), now);
+    return evaluator.calendar().evaluationInstant(rubric.quarter(quarter, now), now);
   }
 
   private List<TeamQuarter.Restatement> restatements(TeamMaturity maturity) {

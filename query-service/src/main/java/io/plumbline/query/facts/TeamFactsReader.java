@@ -1,0 +1,63 @@
+package io.plumbline.query.facts;
+
+import io.plumbline.events.EventJson;
+import io.plumbline.events.TeamEvent;
+import io.plumbline.events.org.GroupDefined;
+import io.plumbline.events.org.TeamRegistered;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** Loads a team's facts from its fact log and turns them back into contract events. */
+@Component
+public class TeamFactsReader {
+
+  private final MongoTemplate mongo;
+
+  public TeamFactsReader(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  /** The team's facts, or empty when no registration of the team has been projected. */
+  public Optional<TeamFacts> load(String teamId) {
+    FactLog log = mongo.findById(FactLog.team(teamId), FactLog.class);
+    if (log == null) {
+      return Optional.empty();
+    }
+    List<TeamEvent> events =
+        log.payloads().stream()
+            .map(p -> (TeamEvent) EventJson.fromBytes(p.getBytes(StandardCharsets.UTF_8)))
+            .toList();
+    if (events.stream().noneMatch(TeamRegistered.class::isInstance)) {
+      return Optional.empty();
+    }
+    return Optional.of(new TeamFacts(teamId, events));
+  }
+
+  /** Every group definition projected so far. */
+  public List<GroupDefined> groupDefinitions() {
+    FactLog log = mongo.findById(FactLog.GROUPS, FactLog.class);
+    if (log == null) {
+      return List.of();
+    }
+    return log.payloads().stream()
+        .map(p -> (GroupDefined) EventJson.fromBytes(p.getBytes(StandardCharsets.UTF_8)))
+        .toList();
+  }
+
+  /** The ids of every team with a fact log. */
+  public List<String> teamIds() {
+    return mongo
+        .findDistinct(
+            new org.springframework.data.mongodb.core.query.Query(),
+            "_id",
+            FactLog.class,
+            String.class)
+        .stream()
+        .filter(id -> id.startsWith("team:"))
+        .map(id -> id.substring("team:".length()))
+        .toList();
+  }
+}

@@ -1,0 +1,130 @@
+package io.plumbline.query.quarters;
+
+import io.plumbline.events.PlumblineEvent;
+import io.plumbline.events.TeamEvent;
+import io.plumbline.query.facts.FactsListener;
+import io.plumbline.query.facts.TeamFactsReader;
+import io.plumbline.query.rubric.Quarter;
+import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.query.rubric.admin.RubricReplay;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which teams' figures are out of date, and from which quarter: marked as facts arrive (noting the
+ * events that arrived after their quarter had closed), when the clock moves on, and when a rubric
+ * is activated. Marks live in MongoDB, so every replica sees the same ones.
+ */
+@Component
+class DirtyMarks implements FactsListener, RubricReplay {
+
+  private final MongoTemplate mongo;
+  private final TeamFactsReader facts;
+  private final ActiveRubric rubric;
+  private final Clock clock;
+
+  DirtyMarks(MongoTemplate mongo, TeamFactsReader facts, ActiveRubric rubric, Clock clock) {
+    this.mongo = mongo;
+    this.facts = facts;
+    this.rubric = rubric;
+    this.clock = clock;
+  }
+
+  /**
+   * Marks every team of a projected batch from the earliest quarter its events touch, noting the
+   * events that arrived after their quarter had closed: one write per team.
+   */
+  @Override
+  public void projected(List<? extends PlumblineEvent> events) {
+    Quarter.Calendar calendar = rubric.calendar();
+    Instant now = clock.instant();
+    Map<String, Quarter> from = new LinkedHashMap<>();
+    Map<String, List<String>> late = new HashMap<>();
+    for (PlumblineEvent event : events) {
+      String scope = event instanceof TeamEvent team ? team.teamId() : DirtyTeam.GROUPS;
+      Quarter quarter = calendar.quarterOf(event.occurredAt());
+      from.merge(scope, quarter, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+      if (event instanceof TeamEvent && calendar.end(quarter).compareTo(now) <= 0) {
+        late.computeIfAbsent(scope, k -> new ArrayList<>()).add(event.eventId());
+      }
+    }
+    BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, DirtyTeam.class);
+    from.forEach(
+        (scope, quarter) ->
+            marks.upsert(
+                Query.query(Criteria.where("_id").is(scope)),
+                markUpdate(quarter, late.getOrDefault(scope, List.of()), now)));
+    marks.execute();
+  }
+
+  /** Marks every registered team, and the groups, from the quarter given on. */
+  int markAllTeams(Quarter from) {
+    Instant now = clock.instant();
+    List<String> teams = facts.teamIds();
+    teams.forEach(team -> mark(team, from, now));
+    mark(DirtyTeam.GROUPS, from, now);
+    return teams.size();
+  }
+
+  /** From the first quarter there is: the figures a replay recomputes are all of them. */
+  @Override
+  public int replayAll() {
+    return markAllTeams(new Quarter(1, 1));
+  }
+
+  @Override
+  public long pendingTeams() {
+    return mongo.count(Query.query(Criteria.where("_id").ne(DirtyTeam.GROUPS)), DirtyTeam.class);
+  }
+
+  /** The marks that have been quiet for a moment, or waited long enough; at most {@code limit}. */
+  List<DirtyTeam> ready(java.time.Duration quiet, java.time.Duration maxWait, int limit) {
+    Instant now = clock.instant();
+    return mongo.find(
+        Query.query(
+                new Criteria()
+                    .orOperator(
+                        Criteria.where("lastMarkedAt").lte(now.minus(quiet)),
+                        Criteria.where("firstMarkedAt").lte(now.minus(maxWait))))
+            .limit(limit),
+        DirtyTeam.class);
+  }
+
+  /** Removes a mark once handled, unless it was marked again meanwhile. */
+  void done(DirtyTeam mark) {
+    mongo.remove(
+        Query.query(Criteria.where("_id").is(mark.teamId()).and("seq").is(mark.seq())),
+        DirtyTeam.class);
+  }
+
+  private void mark(String teamId, Quarter from, Instant now) {
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is(teamId)),
+        markUpdate(from, List.of(), now),
+        DirtyTeam.class);
+  }
+
+  private static Update markUpdate(Quarter from, List<String> lateEventIds, Instant now) {
+    Update update =
+        new Update()
+            .min("fromQuarter", from.toString())
+            .inc("seq", 1)
+            .set("lastMarkedAt", now)
+            .setOnInsert("firstMarkedAt", now);
+    if (!lateEventIds.isEmpty()) {
+      update.addToSet("lateEventIds").each(lateEventIds.toArray());
+    }
+    return update;
+  }
+}

@@ -1,0 +1,61 @@
+package io.plumbline.query.quarters;
+
+import io.plumbline.query.rubric.admin.ActiveRubric;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives {@link TeamQuarters}: recomputes dirty teams continuously, and marks the current (and
+ * just-closed) quarter of every team on a schedule, because levels follow the clock — a review ages
+ * out of its window with no new event.
+ */
+@Component
+class QuarterRefresher {
+
+  private static final Logger log = LoggerFactory.getLogger(QuarterRefresher.class);
+
+  private final TeamQuarters quarters;
+  private final DirtyMarks marks;
+  private final ActiveRubric rubric;
+  private final Clock clock;
+  private final Duration quiet;
+  private final Duration maxWait;
+
+  QuarterRefresher(
+      TeamQuarters quarters,
+      DirtyMarks marks,
+      ActiveRubric rubric,
+      Clock clock,
+      @Value("${plumbline.rollups.quiet:1s}") Duration quiet,
+      @Value("${plumbline.rollups.max-wait:10s}") Duration maxWait) {
+    this.quarters = quarters;
+    this.marks = marks;
+    this.rubric = rubric;
+    this.clock = clock;
+    this.quiet = quiet;
+    this.maxWait = maxWait;
+  }
+
+  @Scheduled(fixedDelayString = "${plumbline.rollups.refresh-interval:500ms}")
+  void refreshDirtyTeams() {
+    try {
+      while (quarters.refresh(quiet, maxWait, 200) > 0) {
+        // keep going while whole batches are ready
+      }
+    } catch (RuntimeException e) {
+      log.warn("Refreshing quarterly figures failed; will retry: {}", e.toString());
+    }
+  }
+
+  @Scheduled(
+      fixedDelayString = "${plumbline.rollups.clock-refresh-interval:1h}",
+      initialDelayString = "${plumbline.rollups.clock-refresh-interval:1h}")
+  void followTheClock() {
+    marks.markAllTeams(rubric.calendar().quarterOf(clock.instant()).previous());
+  }
+}

@@ -1,0 +1,53 @@
+package io.plumbline.query.quarters;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A team's figures for one quarter, evaluated at the quarter's end (or now, for the current
+ * quarter), with what rollups need: its group then, tier-1 SLO coverage, postmortem lead times,
+ * toil share. {@code restatements} records late events that changed closed figures.
+ */
+@Document("team_quarters")
+public record TeamQuarter(
+    @Id String id,
+    @Indexed String teamId,
+    @Indexed String quarter,
+    String groupId,
+    boolean active,
+    Map<String, Integer> levels,
+    int overallLevel,
+    BigDecimal score,
+    int tier1Services,
+    int tier1Covered,
+    List<Double> postmortemLeadTimesHours,
+    BigDecimal toilShare,
+    String rubricVersion,
+    Instant evaluatedAt,
+    List<Restatement> restatements) {
+
+  public static String id(String teamId, String quarter) {
+    return teamId + "|" + quarter;
+  }
+
+  /** Whether two evaluations of the same team and quarter differ in any reported figure. */
+  boolean sameFiguresAs(TeamQuarter other) {
+    return other != null
+        && active == other.active
+        && java.util.Objects.equals(groupId, other.groupId)
+        && levels.equals(other.levels)
+        && score.compareTo(other.score) == 0
+        && tier1Services == other.tier1Services
+        && tier1Covered == other.tier1Covered
+        && postmortemLeadTimesHours.equals(other.postmortemLeadTimesHours)
+        && java.util.Objects.equals(toilShare, other.toilShare);
+  }
+
+  /** Closed figures that changed: when, and the late events that changed them. */
+  public record Restatement(Instant at, List<String> eventIds, String reason) {}
+}

@@ -1,0 +1,120 @@
+package io.plumbline.query.quarters;
+
+import io.plumbline.events.postmortem.IncidentRecorded;
+import io.plumbline.events.postmortem.PostmortemPublished;
+import io.plumbline.events.slo.SloDefined;
+import io.plumbline.events.slo.SloRetired;
+import io.plumbline.events.toil.ToilMeasured;
+import io.plumbline.query.facts.TeamFacts;
+import io.plumbline.query.rubric.MaturityEvaluator;
+import io.plumbline.query.rubric.Period;
+import io.plumbline.query.rubric.PracticeResult;
+import io.plumbline.query.rubric.Quarter;
+import io.plumbline.query.rubric.TeamMaturity;
+import io.plumbline.query.rubric.ToilPractice;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Evaluates one team for one quarter into the row that rollups are computed from. */
+public final class TeamQuarterCalculator {
+
+  private TeamQuarterCalculator() {}
+
+  /**
+   * @param asOf the quarter's end for a closed quarter, now for the current one
+   * @return the row, or empty when the team was not registered before {@code asOf}
+   */
+  public static Optional<TeamQuarter> calculate(
+      TeamFacts facts, MaturityEvaluator evaluator, Quarter quarter, Instant asOf, Instant now) {
+    Optional<String> group = facts.groupAt(asOf);
+    if (group.isEmpty()) {
+      return Optional.empty();
+    }
+    TeamMaturity maturity = evaluator.evaluate(facts, asOf);
+    Period period = Period.asOf(asOf, evaluator.calendar());
+    Map<String, Integer> levels = new LinkedHashMap<>();
+    for (PracticeResult result : maturity.practices().values()) {
+      levels.put(result.practice().name().toLowerCase(Locale.ROOT), result.level());
+    }
+    int[] tier1 = tier1Coverage(facts, asOf);
+    return Optional.of(
+        new TeamQuarter(
+            TeamQuarter.id(facts.teamId(), quarter.toString()),
+            facts.teamId(),
+            quarter.toString(),
+            group.get(),
+            facts.activeAt(asOf),
+            levels,
+            maturity.overallLevel(),
+            maturity.score(evaluator.rubric().weights()),
+            tier1[0],
+            tier1[1],
+            leadTimesHours(facts, period),
+            toilShare(facts, period),
+            evaluator.rubric().version(),
+            now,
+            List.of()));
+  }
+
+  /** Active tier-1 services, and how many of them have an active SLO. */
+  private static int[] tier1Coverage(TeamFacts facts, Instant asOf) {
+    Map<String, String> sloService = new HashMap<>();
+    for (var event : facts.before(asOf)) {
+      if (event instanceof SloDefined d) {
+        sloService.put(d.sloId(), d.serviceId());
+      } else if (event instanceof SloRetired r) {
+        sloService.remove(r.sloId());
+      }
+    }
+    Set<String> covered = new HashSet<>(sloService.values());
+    int services = 0;
+    int withSlo = 0;
+    for (var service : facts.activeServices(asOf).values()) {
+      if (service.tier() == 1) {
+        services++;
+        if (covered.contains(service.serviceId())) {
+          withSlo++;
+        }
+      }
+    }
+    return new int[] {services, withSlo};
+  }
+
+  /** Hours from incident resolution to publication, for postmortems published this quarter. */
+  private static List<Double> leadTimesHours(TeamFacts facts, Period period) {
+    Map<String, Instant> resolved = new HashMap<>();
+    facts
+        .before(period.asOf(), IncidentRecorded.class)
+        .forEach(i -> resolved.put(i.incidentId(), i.resolvedAt()));
+    return facts.before(period.asOf(), PostmortemPublished.class).stream()
+        .filter(p -> period.inThisQuarter(p.occurredAt()))
+        .filter(p -> resolved.containsKey(p.incidentId()))
+        .map(
+            p ->
+                BigDecimal.valueOf(
+                        Duration.between(resolved.get(p.incidentId()), p.occurredAt()).toSeconds())
+                    .divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP)
+                    .doubleValue())
+        .toList();
+  }
+
+  private static BigDecimal toilShare(TeamFacts facts, Period period) {
+    List<ToilMeasured> thisQuarter =
+        facts.before(period.asOf(), ToilMeasured.class).stream()
+            .filter(m -> period.inThisQuarter(m.occurredAt()))
+            .toList();
+    return ToilPractice.sum(thisQuarter)
+        .map(q -> q.toilHours().divide(q.opsHours(), 4, RoundingMode.HALF_UP))
+        .orElse(null);
+  }
+}

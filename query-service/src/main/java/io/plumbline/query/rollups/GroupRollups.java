@@ -1,0 +1,128 @@
+package io.plumbline.query.rollups;
+
+import io.plumbline.events.org.GroupDefined;
+import io.plumbline.query.facts.TeamFacts;
+import io.plumbline.query.facts.TeamFactsReader;
+import io.plumbline.query.quarters.QuartersChanged;
+import io.plumbline.query.quarters.TeamQuarter;
+import io.plumbline.query.quarters.TeamQuarterCalculator;
+import io.plumbline.query.rollups.RollupCalculator.GroupNode;
+import io.plumbline.query.rubric.MaturityEvaluator;
+import io.plumbline.query.rubric.Quarter;
+import io.plumbline.query.rubric.admin.ActiveRubric;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The group and org rollups of each quarter, recomputed from the team-quarters whenever they
+ * change, along the org tree as it stood then; and a candidate rubric's rollups, computed in memory
+ * for a preview.
+ */
+@Component
+class GroupRollups implements QuartersChanged {
+
+  private final MongoTemplate mongo;
+  private final TeamFactsReader facts;
+  private final ActiveRubric rubric;
+  private final Clock clock;
+
+  GroupRollups(MongoTemplate mongo, TeamFactsReader facts, ActiveRubric rubric, Clock clock) {
+    this.mongo = mongo;
+    this.facts = facts;
+    this.rubric = rubric;
+    this.clock = clock;
+  }
+
+  @Override
+  public void recomputed(Set<Quarter> quarters, Instant now) {
+    quarters.forEach(quarter -> recompute(quarter, now));
+  }
+
+  private void recompute(Quarter quarter, Instant now) {
+    Quarter.Calendar calendar = rubric.calendar();
+    Instant asOf = calendar.evaluationInstant(quarter, now);
+    List<TeamQuarter> rows =
+        mongo.find(
+            Query.query(Criteria.where("quarter").is(quarter.toString())), TeamQuarter.class);
+    Map<String, Integer> previous = new HashMap<>();
+    mongo
+        .find(
+            Query.query(Criteria.where("quarter").is(quarter.previous().toString())),
+            TeamQuarter.class)
+        .stream()
+        .filter(TeamQuarter::active)
+        .forEach(row -> previous.put(row.teamId(), row.overallLevel()));
+    List<Rollup> rollups =
+        RollupCalculator.calculate(
+            quarter.toString(),
+            rows,
+            previous,
+            groupTree(asOf),
+            rubric.evaluator().rubric().version(),
+            now);
+    mongo.remove(Query.query(Criteria.where("quarter").is(quarter.toString())), Rollup.class);
+    mongo.insertAll(rollups);
+  }
+
+  /**
+   * The rollups a candidate rubric would produce for a quarter, computed from the facts in memory;
+   * nothing stored changes.
+   */
+  List<Rollup> preview(MaturityEvaluator candidate, Quarter quarter) {
+    Instant now = clock.instant();
+    Quarter.Calendar calendar = candidate.calendar();
+    List<TeamQuarter> rows = new ArrayList<>();
+    Map<String, Integer> previous = new HashMap<>();
+    for (String teamId : facts.teamIds()) {
+      Optional<TeamFacts> teamFacts = facts.load(teamId);
+      if (teamFacts.isEmpty()) {
+        continue;
+      }
+      TeamQuarterCalculator.calculate(
+              teamFacts.get(), candidate, quarter, calendar.evaluationInstant(quarter, now), now)
+          .ifPresent(rows::add);
+      TeamQuarterCalculator.calculate(
+              teamFacts.get(),
+              candidate,
+              quarter.previous(),
+              calendar.evaluationInstant(quarter.previous(), now),
+              now)
+          .filter(TeamQuarter::active)
+          .ifPresent(row -> previous.put(row.teamId(), row.overallLevel()));
+    }
+    return RollupCalculator.calculate(
+        quarter.toString(),
+        rows,
+        previous,
+        groupTree(calendar.evaluationInstant(quarter, now)),
+        candidate.rubric().version(),
+        now);
+  }
+
+  /** The org tree as it stood at T: each group's latest definition before T. */
+  private Map<String, GroupNode> groupTree(Instant asOf) {
+    List<GroupDefined> definitions =
+        facts.groupDefinitions().stream()
+            .filter(g -> g.occurredAt().isBefore(asOf))
+            .sorted(Comparator.comparing(GroupDefined::occurredAt))
+            .toList();
+    Map<String, GroupNode> tree = new LinkedHashMap<>();
+    for (GroupDefined group : definitions) {
+      tree.put(
+          group.groupId(), new GroupNode(group.groupId(), group.name(), group.parentGroupId()));
+    }
+    return tree;
+  }
+}

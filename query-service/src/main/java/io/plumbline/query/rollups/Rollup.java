@@ -1,0 +1,52 @@
+package io.plumbline.query.rollups;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * What leadership reads for a group (with its subgroups) or the whole org in one quarter. Shares
+ * are fractions (0.75 = 75 %); {@code null} where a figure has nothing to be computed from.
+ */
+@Document("rollups")
+public record Rollup(
+    @Id String id,
+    @Indexed String quarter,
+    String scope,
+    String groupId,
+    String groupName,
+    int teams,
+    Map<String, Integer> teamsPerLevel,
+    BigDecimal meanScore,
+    BigDecimal medianScore,
+    Map<String, BigDecimal> meanLevelPerPractice,
+    BigDecimal shareAtLevel3OrAbove,
+    List<Mover> moversUp,
+    List<Mover> moversDown,
+    BigDecimal tier1SloCoverage,
+    BigDecimal medianPostmortemLeadTimeHours,
+    BigDecimal medianToilShare,
+    List<TeamRestatement> restatements,
+    String rubricVersion,
+    Instant computedAt) {
+
+  public static final String ORG = "org";
+
+  public static String id(String scope, String quarter) {
+    return scope + "|" + quarter;
+  }
+
+  public static String groupScope(String groupId) {
+    return "group:" + groupId;
+  }
+
+  /** A team whose overall level changed against the previous quarter. */
+  public record Mover(String teamId, int from, int to) {}
+
+  /** A team of the rollup whose closed figures were restated by late events. */
+  public record TeamRestatement(String teamId, Instant at, List<String> eventIds, String reason) {}
+}

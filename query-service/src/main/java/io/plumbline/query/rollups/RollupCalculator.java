@@ -1,0 +1,188 @@
+package io.plumbline.query.rollups;
+
+import io.plumbline.query.quarters.TeamQuarter;
+import io.plumbline.query.rubric.Practice;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes every group's and the org's rollup for one quarter from the team rows of that quarter
+ * and the one before. A group counts the teams whose group at the quarter's end is the group or one
+ * of its descendants, as the tree stood then.
+ */
+public final class RollupCalculator {
+
+  private RollupCalculator() {}
+
+  /** The org tree at the quarter's end: each group's name and parent (null at a root). */
+  public record GroupNode(String groupId, String name, String parentGroupId) {}
+
+  public static List<Rollup> calculate(
+      String quarter,
+      List<TeamQuarter> rows,
+      Map<String, Integer> previousOverallLevels,
+      Map<String, GroupNode> tree,
+      String rubricVersion,
+      Instant now) {
+    Map<String, List<TeamQuarter>> byScope = new LinkedHashMap<>();
+    byScope.put(Rollup.ORG, new ArrayList<>());
+    tree.keySet().forEach(g -> byScope.put(Rollup.groupScope(g), new ArrayList<>()));
+    for (TeamQuarter row : rows) {
+      if (!row.active()) {
+        continue;
+      }
+      byScope.get(Rollup.ORG).add(row);
+      for (String group : ancestorsAndSelf(row.groupId(), tree)) {
+        byScope.computeIfAbsent(Rollup.groupScope(group), k -> new ArrayList<>()).add(row);
+      }
+    }
+    List<Rollup> rollups = new ArrayList<>();
+    byScope.forEach(
+        (scope, teams) -> {
+          String groupId = scope.equals(Rollup.ORG) ? null : scope.substring("group:".length());
+          GroupNode node = groupId == null ? null : tree.get(groupId);
+          rollups.add(
+              rollup(
+                  scope,
+                  groupId,
+                  node == null ? null : node.name(),
+                  quarter,
+                  teams,
+                  previousOverallLevels,
+                  rubricVersion,
+                  now));
+        });
+    return rollups;
+  }
+
+  static List<String> ancestorsAndSelf(String groupId, Map<String, GroupNode> tree) {
+    List<String> chain = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    String current = groupId;
+    while (current != null && seen.add(current)) {
+      chain.add(current);
+      GroupNode node = tree.get(current);
+      current = node == null ? null : node.parentGroupId();
+    }
+    return chain;
+  }
+
+  private static Rollup rollup(
+      String scope,
+      String groupId,
+      String groupName,
+      String quarter,
+      List<TeamQuarter> teams,
+      Map<String, Integer> previous,
+      String rubricVersion,
+      Instant now) {
+    Map<String, Integer> perLevel = new LinkedHashMap<>();
+    for (int level = 0; level <= 5; level++) {
+      int l = level;
+      perLevel.put(
+          String.valueOf(level), (int) teams.stream().filter(t -> t.overallLevel() == l).count());
+    }
+    Map<String, BigDecimal> meanLevels = new LinkedHashMap<>();
+    for (Practice practice : Practice.values()) {
+      String key = practice.name().toLowerCase(Locale.ROOT);
+      meanLevels.put(
+          key,
+          mean(
+              teams.stream().map(t -> BigDecimal.valueOf(t.levels().getOrDefault(key, 0))).toList(),
+              2));
+    }
+    List<Rollup.Mover> up = new ArrayList<>();
+    List<Rollup.Mover> down = new ArrayList<>();
+    for (TeamQuarter team : teams) {
+      Integer before = previous.get(team.teamId());
+      if (before == null || before == team.overallLevel()) {
+        continue;
+      }
+      (team.overallLevel() > before ? up : down)
+          .add(new Rollup.Mover(team.teamId(), before, team.overallLevel()));
+    }
+    up.sort(Comparator.comparing(Rollup.Mover::teamId));
+    down.sort(Comparator.comparing(Rollup.Mover::teamId));
+    int tier1 = teams.stream().mapToInt(TeamQuarter::tier1Services).sum();
+    int tier1Covered = teams.stream().mapToInt(TeamQuarter::tier1Covered).sum();
+    List<BigDecimal> leadTimes =
+        teams.stream()
+            .flatMap(t -> t.postmortemLeadTimesHours().stream())
+            .map(BigDecimal::valueOf)
+            .toList();
+    List<BigDecimal> toilShares =
+        teams.stream().map(TeamQuarter::toilShare).filter(java.util.Objects::nonNull).toList();
+    List<Rollup.TeamRestatement> restatements =
+        teams.stream()
+            .flatMap(
+                t ->
+                    t.restatements().stream()
+                        .map(
+                            r ->
+                                new Rollup.TeamRestatement(
+                                    t.teamId(), r.at(), r.eventIds(), r.reason())))
+            .toList();
+    return new Rollup(
+        Rollup.id(scope, quarter),
+        quarter,
+        scope,
+        groupId,
+        groupName,
+        teams.size(),
+        perLevel,
+        mean(scores(teams), 1),
+        median(scores(teams), 1),
+        meanLevels,
+        teams.isEmpty()
+            ? null
+            : ratio(teams.stream().filter(t -> t.overallLevel() >= 3).count(), teams.size()),
+        up,
+        down,
+        tier1 == 0 ? null : ratio(tier1Covered, tier1),
+        median(leadTimes, 1),
+        median(toilShares, 3),
+        restatements,
+        rubricVersion,
+        now);
+  }
+
+  private static List<BigDecimal> scores(List<TeamQuarter> teams) {
+    return teams.stream().map(TeamQuarter::score).toList();
+  }
+
+  static BigDecimal mean(List<BigDecimal> values, int scale) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    return values.stream()
+        .reduce(BigDecimal.ZERO, BigDecimal::add)
+        .divide(BigDecimal.valueOf(values.size()), scale, RoundingMode.HALF_UP);
+  }
+
+  /** The middle value; with an even count, the mean of the two middle ones. */
+  static BigDecimal median(List<BigDecimal> values, int scale) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    List<BigDecimal> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    BigDecimal middle =
+        n % 2 == 1
+            ? sorted.get(n / 2)
+            : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2));
+    return middle.setScale(scale, RoundingMode.HALF_UP);
+  }
+
+  private static BigDecimal ratio(long part, long whole) {
+    return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 3, RoundingMode.HALF_UP);
+  }
+}

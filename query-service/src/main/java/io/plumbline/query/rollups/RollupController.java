@@ -1,0 +1,197 @@
+package io.plumbline.query.rollups;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.plumbline.query.rubric.Quarter;
+import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.query.web.ProblemException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Leadership's reads: org and group rollups per quarter, the quarters with data, a CSV export. */
+@RestController
+@RequestMapping("/api/v1")
+class RollupController {
+
+  private static final CsvMapper CSV = new CsvMapper();
+
+  private final MongoTemplate mongo;
+  private final ActiveRubric rubric;
+  private final Clock clock;
+
+  RollupController(MongoTemplate mongo, ActiveRubric rubric, Clock clock) {
+    this.mongo = mongo;
+    this.rubric = rubric;
+    this.clock = clock;
+  }
+
+  /** A quarter that has figures, with its bounds. */
+  record QuarterInfo(String quarter, Instant start, Instant end, boolean closed) {}
+
+  @GetMapping("/quarters")
+  List<QuarterInfo> quarters() {
+    Quarter.Calendar calendar = rubric.calendar();
+    Instant now = clock.instant();
+    return mongo
+        .findDistinct(
+            Query.query(Criteria.where("scope").is(Rollup.ORG)),
+            "quarter",
+            Rollup.class,
+            String.class)
+        .stream()
+        .map(Quarter::parse)
+        .sorted()
+        .map(
+            q ->
+                new QuarterInfo(
+                    q.toString(),
+                    calendar.start(q),
+                    calendar.end(q),
+                    !calendar.end(q).isAfter(now)))
+        .toList();
+  }
+
+  @GetMapping("/org/rollup")
+  Rollup org(@RequestParam(required = false) String quarter) {
+    return find(Rollup.ORG, quarter, "org");
+  }
+
+  @GetMapping("/groups/{groupId}/rollup")
+  Rollup group(@PathVariable String groupId, @RequestParam(required = false) String quarter) {
+    return find(Rollup.groupScope(groupId), quarter, "group '" + groupId + "'");
+  }
+
+  /** One row for the org and one per group, for leadership decks. */
+  @GetMapping(value = "/org/rollup.csv", produces = "text/csv")
+  ResponseEntity<String> csv(@RequestParam(required = false) String quarter)
+      throws JsonProcessingException {
+    Quarter q = rubric.quarter(quarter, clock.instant());
+    List<CsvRow> rows =
+        mongo
+            .find(
+                Query.query(Criteria.where("quarter").is(q.toString())).with(Sort.by("scope")),
+                Rollup.class)
+            .stream()
+            .sorted(Comparator.comparing((Rollup r) -> !r.scope().equals(Rollup.ORG)))
+            .map(CsvRow::of)
+            .toList();
+    CsvSchema schema = CSV.schemaFor(CsvRow.class).withHeader();
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"plumbline-rollup-" + q + ".csv\"")
+        .body(CSV.writer(schema).writeValueAsString(rows));
+  }
+
+  private Rollup find(String scope, String quarter, String what) {
+    Quarter q = rubric.quarter(quarter, clock.instant());
+    Rollup rollup = mongo.findById(Rollup.id(scope, q.toString()), Rollup.class);
+    if (rollup == null) {
+      throw new ProblemException(
+          HttpStatus.NOT_FOUND,
+          scope.equals(Rollup.ORG) ? "no-figures" : "unknown-group",
+          scope.equals(Rollup.ORG) ? "quarter" : "groupId",
+          "No figures for %s in %s.".formatted(what, q));
+    }
+    return rollup;
+  }
+
+  @com.fasterxml.jackson.annotation.JsonPropertyOrder({
+    "quarter",
+    "scope",
+    "groupId",
+    "groupName",
+    "teams",
+    "level0",
+    "level1",
+    "level2",
+    "level3",
+    "level4",
+    "level5",
+    "meanScore",
+    "medianScore",
+    "meanSlos",
+    "meanPostmortems",
+    "meanRunbooks",
+    "meanToil",
+    "shareAtLevel3OrAbove",
+    "moversUp",
+    "moversDown",
+    "tier1SloCoverage",
+    "medianPostmortemLeadTimeHours",
+    "medianToilShare",
+    "restated"
+  })
+  record CsvRow(
+      String quarter,
+      String scope,
+      String groupId,
+      String groupName,
+      int teams,
+      int level0,
+      int level1,
+      int level2,
+      int level3,
+      int level4,
+      int level5,
+      BigDecimal meanScore,
+      BigDecimal medianScore,
+      BigDecimal meanSlos,
+      BigDecimal meanPostmortems,
+      BigDecimal meanRunbooks,
+      BigDecimal meanToil,
+      BigDecimal shareAtLevel3OrAbove,
+      int moversUp,
+      int moversDown,
+      BigDecimal tier1SloCoverage,
+      BigDecimal medianPostmortemLeadTimeHours,
+      BigDecimal medianToilShare,
+      boolean restated) {
+
+    static CsvRow of(Rollup r) {
+      return new CsvRow(
+          r.quarter(),
+          r.scope(),
+          r.groupId(),
+          r.groupName(),
+          r.teams(),
+          r.teamsPerLevel().get("0"),
+          r.teamsPerLevel().get("1"),
+          r.teamsPerLevel().get("2"),
+          r.teamsPerLevel().get("3"),
+          r.teamsPerLevel().get("4"),
+          r.teamsPerLevel().get("5"),
+          r.meanScore(),
+          r.medianScore(),
+          r.meanLevelPerPractice().get("slos"),
+          r.meanLevelPerPractice().get("postmortems"),
+          r.meanLevelPerPractice().get("runbooks"),
+          r.meanLevelPerPractice().get("toil"),
+          r.shareAtLevel3OrAbove(),
+          r.moversUp().size(),
+          r.moversDown().size(),
+          r.tier1SloCoverage(),
+          r.medianPostmortemLeadTimeHours(),
+          r.medianToilShare(),
+          !r.restatements().isEmpty());
+    }
+  }
+}

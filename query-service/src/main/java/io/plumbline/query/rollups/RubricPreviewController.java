@@ -1,0 +1,45 @@
+package io.plumbline.query.rollups;
+
+import io.plumbline.query.rubric.MaturityEvaluator;
+import io.plumbline.query.rubric.Quarter;
+import io.plumbline.query.rubric.admin.ActiveRubric;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A candidate rubric's org and group rollups for a quarter, before anyone activates it. */
+@RestController
+class RubricPreviewController {
+
+  private final ActiveRubric rubric;
+  private final GroupRollups rollups;
+  private final Clock clock;
+
+  RubricPreviewController(ActiveRubric rubric, GroupRollups rollups, Clock clock) {
+    this.rubric = rubric;
+    this.rollups = rollups;
+    this.clock = clock;
+  }
+
+  record Preview(String rubricVersion, String quarter, Rollup org, List<Rollup> groups) {}
+
+  /** The org and group rollups of a quarter under a candidate rubric; nothing is stored. */
+  @PostMapping(
+      value = "/api/v1/admin/rubric/preview",
+      consumes = {"application/yaml", "application/x-yaml", "text/plain", "application/json"})
+  Preview preview(@RequestBody String text, @RequestParam(required = false) String quarter) {
+    MaturityEvaluator candidate =
+        new MaturityEvaluator(rubric.calendar(), ActiveRubric.parse(text));
+    Quarter q = rubric.quarter(quarter, clock.instant());
+    List<Rollup> all = rollups.preview(candidate, q);
+    Rollup org = all.stream().filter(r -> r.scope().equals(Rollup.ORG)).findFirst().orElseThrow();
+    return new Preview(
+        candidate.rubric().version(),
+        q.toString(),
+        org,
+        all.stream().filter(r -> !r.scope().equals(Rollup.ORG)).toList());
+  }
+}

@@ -1,0 +1,72 @@
+package io.plumbline.query.rubric.admin;
+
+import io.plumbline.query.rubric.Rubric;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Replacing the rubric: activate a new version, and every quarter is replayed from history, with
+ * progress visible. (A candidate is previewed by the rollups package.)
+ */
+@RestController
+@RequestMapping("/api/v1/admin/rubric")
+class RubricAdminController {
+
+  private final ActiveRubric rubric;
+  private final RubricReplay replay;
+  private final MongoTemplate mongo;
+  private final Clock clock;
+
+  RubricAdminController(
+      ActiveRubric rubric, RubricReplay replay, MongoTemplate mongo, Clock clock) {
+    this.rubric = rubric;
+    this.replay = replay;
+    this.mongo = mongo;
+    this.clock = clock;
+  }
+
+  record ActiveRubricView(String version, String text) {}
+
+  record Replay(String version, Instant startedAt, int teams, long pendingTeams, boolean done) {}
+
+  @Document("rubric_replays")
+  record ReplayRecord(@Id String id, String version, Instant startedAt, int teams) {
+    static final String LATEST = "latest";
+  }
+
+  @GetMapping
+  ActiveRubricView active() {
+    return new ActiveRubricView(rubric.evaluator().rubric().version(), rubric.text());
+  }
+
+  /** Activates a rubric (YAML or JSON) and replays every quarter of every team under it. */
+  @PutMapping(
+      consumes = {"application/yaml", "application/x-yaml", "text/plain", "application/json"})
+  ResponseEntity<Replay> activate(@RequestBody String text) {
+    Rubric candidate = ActiveRubric.parse(text);
+    Instant now = clock.instant();
+    rubric.activate(candidate, text, now);
+    int teams = replay.replayAll();
+    mongo.save(new ReplayRecord(ReplayRecord.LATEST, candidate.version(), now, teams));
+    return ResponseEntity.accepted().body(replay());
+  }
+
+  @GetMapping("/replay")
+  Replay replay() {
+    ReplayRecord record = mongo.findById(ReplayRecord.LATEST, ReplayRecord.class);
+    long pending = replay.pendingTeams();
+    if (record == null) {
+      return new Replay(rubric.evaluator().rubric().version(), null, 0, pending, pending == 0);
+    }
+    return new Replay(record.version(), record.startedAt(), record.teams(), pending, pending == 0);
+  }
+}

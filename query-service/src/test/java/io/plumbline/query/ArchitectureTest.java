@@ -1,0 +1,46 @@
+package io.plumbline.query;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The query side by feature, in layers: facts, then the rubric, then team-quarters, then rollups;
+ * metrics and the read API on top. Lower layers tell higher ones through interfaces they declare
+ * (FactsListener, RubricReplay, QuartersChanged), so no package imports one that imports it.
+ */
+@AnalyzeClasses(
+    packages = "io.plumbline.query",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule noImportCircles =
+      slices().matching("io.plumbline.query.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule factsKnowNothingOfFigures =
+      noClasses()
+          .that()
+          .resideInAPackage("io.plumbline.query.facts..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.plumbline.query.rubric..",
+              "io.plumbline.query.quarters..",
+              "io.plumbline.query.rollups..",
+              "io.plumbline.query.metrics..");
+
+  @ArchTest
+  static final ArchRule quartersDoNotKnowRollups =
+      noClasses()
+          .that()
+          .resideInAPackage("io.plumbline.query.quarters..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.plumbline.query.rollups..", "io.plumbline.query.metrics..");
+}

@@ -1,0 +1,129 @@
+package io.plumbline.query.rollups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumbline.query.quarters.TeamQuarter;
+import io.plumbline.query.rollups.RollupCalculator.GroupNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RollupCalculatorTest {
+
+  private static final Instant NOW = Instant.parse("2026-10-05T00:00:00Z");
+
+  private static final Map<String, GroupNode> TREE = tree();
+
+  private static Map<String, GroupNode> tree() {
+    Map<String, GroupNode> tree = new LinkedHashMap<>();
+    tree.put("eng", new GroupNode("eng", "Engineering", null));
+    tree.put("pay", new GroupNode("pay", "Payments", "eng"));
+    tree.put("web", new GroupNode("web", "Web", "eng"));
+    return tree;
+  }
+
+  private static TeamQuarter row(
+      String team,
+      String group,
+      boolean active,
+      int slos,
+      int pm,
+      int rb,
+      int toil,
+      int tier1,
+      int covered,
+      List<Double> leadTimes,
+      String toilShare) {
+    int overall = Math.min(Math.min(slos, pm), Math.min(rb, toil));
+    BigDecimal score = BigDecimal.valueOf((slos + pm + rb + toil) * 5L).setScale(1);
+    return new TeamQuarter(
+        TeamQuarter.id(team, "2026-Q3"),
+        team,
+        "2026-Q3",
+        group,
+        active,
+        Map.of("slos", slos, "postmortems", pm, "runbooks", rb, "toil", toil),
+        overall,
+        score,
+        tier1,
+        covered,
+        leadTimes,
+        toilShare == null ? null : new BigDecimal(toilShare),
+        "default-1",
+        NOW,
+        List.of());
+  }
+
+  private static Map<String, Rollup> byScope(List<Rollup> rollups) {
+    Map<String, Rollup> map = new LinkedHashMap<>();
+    rollups.forEach(r -> map.put(r.scope(), r));
+    return map;
+  }
+
+  @Test
+  void aGroupCountsTheTeamsOfItsSubgroupsAndRetiredTeamsCountNowhere() {
+    List<TeamQuarter> rows =
+        List.of(
+            row("a", "pay", true, 3, 3, 4, 5, 2, 1, List.of(10.0, 30.0), "0.25"),
+            row("b", "pay", true, 1, 2, 2, 2, 1, 1, List.of(20.0), "0.5"),
+            row("c", "web", true, 4, 4, 4, 4, 0, 0, List.of(), null),
+            row("d", "web", false, 5, 5, 5, 5, 1, 1, List.of(1.0), "0.1"));
+
+    Map<String, Rollup> rollups =
+        byScope(
+            RollupCalculator.calculate(
+                "2026-Q3", rows, Map.of("a", 2, "b", 1, "c", 4), TREE, "default-1", NOW));
+
+    Rollup org = rollups.get("org");
+    assertThat(org.teams()).isEqualTo(3);
+    assertThat(org.teamsPerLevel())
+        .containsEntry("1", 1)
+        .containsEntry("3", 1)
+        .containsEntry("4", 1);
+    // scores: a = 75.0, b = 35.0, c = 80.0
+    assertThat(org.meanScore()).isEqualByComparingTo("63.3");
+    assertThat(org.medianScore()).isEqualByComparingTo("75.0");
+    assertThat(org.meanLevelPerPractice().get("slos")).isEqualByComparingTo("2.67");
+    assertThat(org.shareAtLevel3OrAbove()).isEqualByComparingTo("0.667");
+    assertThat(org.moversUp()).containsExactly(new Rollup.Mover("a", 2, 3));
+    assertThat(org.moversDown()).isEmpty();
+    assertThat(org.tier1SloCoverage()).isEqualByComparingTo("0.667");
+    assertThat(org.medianPostmortemLeadTimeHours()).isEqualByComparingTo("20.0");
+    assertThat(org.medianToilShare()).isEqualByComparingTo("0.375");
+
+    assertThat(rollups.get("group:eng").teams()).isEqualTo(3);
+    assertThat(rollups.get("group:pay").teams()).isEqualTo(2);
+    assertThat(rollups.get("group:web").teams()).isEqualTo(1);
+    assertThat(rollups.get("group:web").tier1SloCoverage()).isNull();
+    assertThat(rollups.get("group:web").medianToilShare()).isNull();
+  }
+
+  @Test
+  void moversOnlyCompareTeamsPresentInBothQuarters() {
+    List<TeamQuarter> rows =
+        List.of(
+            row("a", "pay", true, 1, 1, 1, 1, 0, 0, List.of(), null),
+            row("new", "pay", true, 3, 3, 3, 3, 0, 0, List.of(), null));
+
+    Rollup org =
+        byScope(RollupCalculator.calculate("2026-Q3", rows, Map.of("a", 2), TREE, "v", NOW))
+            .get("org");
+
+    assertThat(org.moversDown()).containsExactly(new Rollup.Mover("a", 2, 1));
+    assertThat(org.moversUp()).isEmpty();
+  }
+
+  @Test
+  void anEmptyGroupHasZeroTeamsAndNoAverages() {
+    Rollup web =
+        byScope(RollupCalculator.calculate("2026-Q3", List.of(), Map.of(), TREE, "v", NOW))
+            .get("group:web");
+
+    assertThat(web.teams()).isZero();
+    assertThat(web.meanScore()).isNull();
+    assertThat(web.shareAtLevel3OrAbove()).isNull();
+  }
+}
