@@ -1,6 +1,6 @@
 package io.plumbline.command.security;
 
-import io.plumbline.events.auth.TokenCheck;
+import io.plumbline.service.tokens.TokenCheck;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 

@@ -1,6 +1,6 @@
 package io.plumbline.command.security;
 
-import io.plumbline.events.auth.TokenCheck;
+import io.plumbline.service.tokens.TokenCheck;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

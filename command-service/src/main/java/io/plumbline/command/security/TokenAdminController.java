@@ -1,8 +1,8 @@
 package io.plumbline.command.security;
 
 import io.plumbline.events.Ids;
-import io.plumbline.events.auth.ApiTokens;
-import io.plumbline.events.auth.TokenCheck;
+import io.plumbline.service.tokens.ApiTokens;
+import io.plumbline.service.tokens.TokenCheck;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

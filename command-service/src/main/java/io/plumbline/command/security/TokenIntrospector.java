@@ -2,7 +2,7 @@ package io.plumbline.command.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.plumbline.events.auth.TokenCheck;
+import io.plumbline.service.tokens.TokenCheck;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -46,12 +46,12 @@ import org.bson.Document;
  * same broker and database. Writes JSON and Markdown.
  *
  * <p>Options: {@code --teams=10000 --events=1000000 --out=docs/benchmarks --fresh-seconds=20
- * --database=h2|memory --clients=8 --durability-events=20000 --durability-rounds=3
- * --large-team-events=100000 --main-durability=process|delayed|machine} (clients: concurrent CI
- * jobs submitting during the ingest run; database: the stand-in on disk, as the start command runs
- * it, or in memory, as the tests run it). The durability phase ingests the same load into fresh
- * stacks whose database acknowledges writes at each {@link Durability}, interleaved over several
- * rounds, and reports the medians: what durable acknowledgements cost.
+ * --mixed-seconds=30 --database=h2|memory --clients=8 --durability-events=20000
+ * --durability-rounds=3 --large-team-events=100000 --main-durability=process|delayed|machine}
+ * (clients: concurrent CI jobs submitting during the ingest run; database: the stand-in on disk, as
+ * the start command runs it, or in memory, as the tests run it). The durability phase ingests the
+ * same load into fresh stacks whose database acknowledges writes at each {@link Durability},
+ * interleaved over several rounds, and reports the medians: what durable acknowledgements cost.
  */
 public final class Benchmark {
 
@@ -137,6 +137,8 @@ public final class Benchmark {
       awaitProjected(Duration.ofMinutes(30));
       awaitRollups(Duration.ofMinutes(60));
       reads(teams);
+      mixedReads(teams, option("mixed-seconds", 30));
+      replay();
       rebuild();
       // after the rebuild, whose figure would otherwise include one team's 100,000-event log
       largeTeam();
@@ -337,25 +339,9 @@ public final class Benchmark {
    */
   private void freshness(int teams, int durationSeconds) throws Exception {
     awaitProjected(Duration.ofMinutes(30));
-    int perTick = 100;
-    long tickNanos = 100_000_000L;
     Map<Double, Double> before = freshnessBuckets();
     long start = System.nanoTime();
-    int n = 0;
-    for (int tick = 0; tick < durationSeconds * 10; tick++) {
-      List<String> batch = new ArrayList<>(perTick);
-      String at = Instant.now().minusSeconds(5).toString();
-      for (int i = 0; i < perTick; i++) {
-        // ten teams a tick, ten events each
-        batch.add(toil("fresh-" + n, "t" + (n / 10 % teams), n % 100, at));
-        n++;
-      }
-      post("/api/v1/events/batch", "{\"events\":[" + String.join(",", batch) + "]}");
-      long sleep = start + (tick + 1) * tickNanos - System.nanoTime();
-      if (sleep > 0) {
-        Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
-      }
-    }
+    int n = offer(teams, durationSeconds, "fresh-");
     double offered = n / seconds(start);
     awaitProjected(Duration.ofMinutes(5));
     // the query service's own histogram of acceptance-to-projection times, over this phase only
@@ -402,6 +388,119 @@ public final class Benchmark {
       }
     }
     return -1;
+  }
+
+  /**
+   * CI's steady load: 1,000 events a second (ten batches of 100, ten teams each), dated a few
+   * seconds ago, for the given time.
+   *
+   * @return how many events were offered
+   */
+  private int offer(int teams, int durationSeconds, String idPrefix) throws Exception {
+    int perTick = 100;
+    long tickNanos = 100_000_000L;
+    long start = System.nanoTime();
+    int n = 0;
+    for (int tick = 0; tick < durationSeconds * 10; tick++) {
+      List<String> batch = new ArrayList<>(perTick);
+      String at = Instant.now().minusSeconds(5).toString();
+      for (int i = 0; i < perTick; i++) {
+        batch.add(toil(idPrefix + n, "t" + (n / 10 % teams), n % 100, at));
+        n++;
+      }
+      post("/api/v1/events/batch", "{\"events\":[" + String.join(",", batch) + "]}");
+      long sleep = start + (tick + 1) * tickNanos - System.nanoTime();
+      if (sleep > 0) {
+        Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+      }
+    }
+    return n;
+  }
+
+  /** Leadership reads while CI submits: the read phase's requests during the offered load. */
+  private void mixedReads(int teams, int durationSeconds) throws Exception {
+    awaitProjected(Duration.ofMinutes(30));
+    long start = System.nanoTime();
+    var ingest =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return offer(teams, durationSeconds, "mixed-");
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Random random = new Random(11);
+    List<Long> rollup = new ArrayList<>();
+    List<Long> team = new ArrayList<>();
+    int failed = 0;
+    while (!ingest.isDone()) {
+      try {
+        rollup.add(timedGet(stack.queryUrl() + "/api/v1/org/rollup"));
+        team.add(
+            timedGet(stack.queryUrl() + "/api/v1/teams/t" + random.nextInt(teams) + "/maturity"));
+      } catch (IllegalStateException e) {
+        failed++; // a read that did not answer 200: counted, and the phase goes on
+      }
+    }
+    results.put("mixedReadsFailed", failed);
+    int offered = ingest.join();
+    double rate = offered / seconds(start);
+    results.put("mixedOfferedEventsPerSecond", round(rate));
+    Collections.sort(rollup);
+    Collections.sort(team);
+    results.put("mixedOrgRollupReadP99Millis", percentileMicros(rollup, 99));
+    results.put("mixedTeamMaturityReadP99Millis", percentileMicros(team, 99));
+    log(
+        "mixed: %d events at %.0f events/s offered; %d reads (%d not 200): org rollup p99 %.1f ms, team maturity p99 %.1f ms"
+            .formatted(
+                offered,
+                rate,
+                rollup.size() + team.size(),
+                failed,
+                percentileMicros(rollup, 99),
+                percentileMicros(team, 99)));
+  }
+
+  /**
+   * An admin activates a rubric (the one in force under another version): every quarter of every
+   * team is recomputed; the phase lasts until no team is left to recompute.
+   */
+  private void replay() throws Exception {
+    awaitRollups(Duration.ofMinutes(60));
+    HttpResponse<String> active =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(stack.queryUrl() + "/api/v1/admin/rubric"))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    JsonNode rubric = JSON.readTree(active.body());
+    String text =
+        rubric.path("text").asText().replace(rubric.path("version").asText(), "benchmark-replay");
+    long start = System.nanoTime();
+    HttpResponse<String> activated =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(stack.queryUrl() + "/api/v1/admin/rubric"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/yaml")
+                .PUT(HttpRequest.BodyPublishers.ofString(text))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (activated.statusCode() != 202) {
+      throw new IllegalStateException(
+          "activating a rubric answered " + activated.statusCode() + ": " + activated.body());
+    }
+    int marked = JSON.readTree(activated.body()).path("teams").asInt();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(60));
+    while (count("plumbline-read", "dirty_teams") > 0) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("the replay did not finish within an hour");
+      }
+      Thread.sleep(200);
+    }
+    results.put("replaySeconds", round(seconds(start)));
+    results.put("replayTeams", marked);
+    log("replay: every quarter of %d teams recomputed in %.1f s".formatted(marked, seconds(start)));
   }
 
   private void reads(int teams) throws Exception {
@@ -730,6 +829,19 @@ public final class Benchmark {
     row(md, "org rollup read p99 (ms)", "orgRollupReadP99Millis", "≤ 50", null);
     row(md, "team maturity read p50 (ms)", "teamMaturityReadP50Millis", "", null);
     row(md, "team maturity read p99 (ms)", "teamMaturityReadP99Millis", "≤ 50", null);
+    row(
+        md,
+        "org rollup read p99 while CI submits 1,000/s (ms)",
+        "mixedOrgRollupReadP99Millis",
+        "≤ 50",
+        null);
+    row(
+        md,
+        "team maturity read p99 while CI submits 1,000/s (ms)",
+        "mixedTeamMaturityReadP99Millis",
+        "≤ 50",
+        null);
+    row(md, "rubric replay of every quarter of every team (s)", "replaySeconds", "≤ 60", null);
     row(md, "command-service peak RSS (MB)", "command-servicePeakRssMb", "≤ 512", null);
     row(md, "query-service peak RSS (MB)", "query-servicePeakRssMb", "≤ 512", null);
     row(md, "quarterly figures settled after ingest (s)", "rollupsSettledSeconds", "", null);

@@ -72,8 +72,15 @@ class GroupRollups implements QuartersChanged {
             groupTree(asOf),
             rubric.evaluator().rubric().version(),
             now);
-    mongo.remove(Query.query(Criteria.where("quarter").is(quarter.toString())), Rollup.class);
-    mongo.insertAll(rollups);
+    // replaced one by one, never deleted first: a reader always finds the quarter's rollups
+    rollups.forEach(mongo::save);
+    mongo.remove(
+        Query.query(
+            Criteria.where("quarter")
+                .is(quarter.toString())
+                .and("_id")
+                .nin(rollups.stream().map(Rollup::id).toList())),
+        Rollup.class);
   }
 
   /**

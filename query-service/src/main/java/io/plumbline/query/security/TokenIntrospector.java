@@ -3,7 +3,7 @@ package io.plumbline.query.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoClient;
-import io.plumbline.events.auth.TokenCheck;
+import io.plumbline.service.tokens.TokenCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -3,8 +3,8 @@ package io.plumbline.query.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
-import io.plumbline.events.auth.ApiTokens;
 import io.plumbline.query.EmbeddedInfrastructureTest;
+import io.plumbline.service.tokens.ApiTokens;
 import java.util.Date;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

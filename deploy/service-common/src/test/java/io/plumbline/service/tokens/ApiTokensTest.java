@@ -1,4 +1,4 @@
-package io.plumbline.events.auth;
+package io.plumbline.service.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.plumbline.events.auth;
+package io.plumbline.service.tokens;
 
 import java.util.Optional;
 import java.util.function.Function;

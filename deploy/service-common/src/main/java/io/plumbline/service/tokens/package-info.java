@@ -1,2 +1,2 @@
 /** The API token format both services agree on: how tokens look, and how they are hashed. */
-package io.plumbline.events.auth;
+package io.plumbline.service.tokens;

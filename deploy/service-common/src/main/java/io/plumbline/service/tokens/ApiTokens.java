@@ -1,4 +1,4 @@
-package io.plumbline.events.auth;
+package io.plumbline.service.tokens;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.plumbline.command.infrastructure;
+package io.plumbline.service;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -7,9 +7,9 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.bson.Document;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -18,7 +18,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * supports, unlike the hello command Spring Boot's own indicator uses) and the Kafka cluster can be
  * described.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
 public class DependencyHealth {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
