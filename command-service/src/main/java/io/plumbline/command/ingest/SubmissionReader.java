@@ -37,6 +37,18 @@ import org.springframework.stereotype.Component;
 @Component
 class SubmissionReader {
 
+  /** Each event type's fields marked {@code @NotNull}, found once per type. */
+  private static final ClassValue<List<String>> REQUIRED =
+      new ClassValue<>() {
+        @Override
+        protected List<String> computeValue(Class<?> type) {
+          return java.util.Arrays.stream(type.getRecordComponents())
+              .filter(c -> c.getAccessor().isAnnotationPresent(NotNull.class))
+              .map(RecordComponent::getName)
+              .toList();
+        }
+      };
+
   private static final List<String> ACCEPTED =
       EventTypes.ALL.stream().map(EventTypes::nameOf).toList();
 
@@ -171,10 +183,9 @@ class SubmissionReader {
    */
   private void validate(ObjectNode json, PlumblineEvent event) {
     Map<String, String> messages = new TreeMap<>();
-    for (RecordComponent component : event.getClass().getRecordComponents()) {
-      if (component.getAccessor().isAnnotationPresent(NotNull.class)
-          && !json.hasNonNull(component.getName())) {
-        messages.put(component.getName(), "must not be null");
+    for (String field : REQUIRED.get(event.getClass())) {
+      if (!json.hasNonNull(field)) {
+        messages.put(field, "must not be null");
       }
     }
     for (ConstraintViolation<PlumblineEvent> violation : validator.validate(event)) {
