@@ -1,6 +1,7 @@
 package io.plumbline.command.postmortem;
 
 import io.plumbline.command.common.CommandRejectedException;
+import io.plumbline.command.common.Lifespan;
 import io.plumbline.command.common.Reason;
 import io.plumbline.events.TeamEvent;
 import io.plumbline.events.postmortem.ActionItem;
@@ -14,13 +15,13 @@ import java.util.Set;
 
 /**
  * Decides on the team's incidents and postmortems: an incident ends after it starts and is recorded
- * once; a postmortem is for a recorded incident of the same team, published once, with distinct
- * action items; an action item closes once.
+ * once; a postmortem is for a recorded incident of the same team, dated after the incident began,
+ * published once, with distinct action items; an action item closes once, after its postmortem.
  */
 public final class Postmortems {
 
-  private Set<String> incidents = new HashSet<>();
-  private Map<String, Map<String, Boolean>> actionItemClosed = new HashMap<>();
+  private Map<String, Lifespan> incidents = new HashMap<>();
+  private Map<String, Map<String, Lifespan>> actionItems = new HashMap<>();
 
   public static boolean decides(TeamEvent event) {
     return event instanceof IncidentRecorded
@@ -45,15 +46,26 @@ public final class Postmortems {
 
   public void evolve(TeamEvent event) {
     if (event instanceof IncidentRecorded incident) {
-      incidents.add(incident.incidentId());
+      incidents.put(
+          incident.incidentId(),
+          Lifespan.began("Incident '%s'".formatted(incident.incidentId()), incident.startedAt()));
     } else if (event instanceof PostmortemPublished postmortem) {
-      Map<String, Boolean> items = new HashMap<>();
+      incidents.get(postmortem.incidentId()).record(postmortem.eventId(), postmortem.occurredAt());
+      Map<String, Lifespan> items = new HashMap<>();
       for (ActionItem item : postmortem.actionItems()) {
-        items.put(item.actionItemId(), false);
+        items.put(
+            item.actionItemId(),
+            Lifespan.began(
+                "Action item '%s'".formatted(item.actionItemId()),
+                Reason.ACTION_ITEM_CLOSED,
+                "was closed",
+                postmortem.occurredAt()));
       }
-      actionItemClosed.put(postmortem.postmortemId(), items);
+      actionItems.put(postmortem.postmortemId(), items);
     } else if (event instanceof ActionItemClosed closed) {
-      actionItemClosed.get(closed.postmortemId()).put(closed.actionItemId(), true);
+      Lifespan item = actionItems.get(closed.postmortemId()).get(closed.actionItemId());
+      item.record(closed.eventId(), closed.occurredAt());
+      item.end(closed.occurredAt());
     }
   }
 
@@ -68,7 +80,7 @@ public final class Postmortems {
   }
 
   private void anIncidentIsRecordedOnce(IncidentRecorded incident) {
-    if (incidents.contains(incident.incidentId())) {
+    if (incidents.containsKey(incident.incidentId())) {
       throw new CommandRejectedException(
           Reason.ALREADY_EXISTS,
           "incidentId",
@@ -77,17 +89,19 @@ public final class Postmortems {
   }
 
   private void aPostmortemIsForARecordedIncident(PostmortemPublished postmortem) {
-    if (!incidents.contains(postmortem.incidentId())) {
+    Lifespan incident = incidents.get(postmortem.incidentId());
+    if (incident == null) {
       throw new CommandRejectedException(
           Reason.UNKNOWN_INCIDENT,
           "incidentId",
           "Team '%s' has recorded no incident '%s'; record it first."
               .formatted(postmortem.teamId(), postmortem.incidentId()));
     }
+    incident.requireWithin(postmortem.occurredAt());
   }
 
   private void aPostmortemIsPublishedOnce(PostmortemPublished postmortem) {
-    if (actionItemClosed.containsKey(postmortem.postmortemId())) {
+    if (actionItems.containsKey(postmortem.postmortemId())) {
       throw new CommandRejectedException(
           Reason.ALREADY_EXISTS,
           "postmortemId",
@@ -108,27 +122,28 @@ public final class Postmortems {
   }
 
   private void anActionItemClosesOnce(ActionItemClosed closing) {
-    Map<String, Boolean> items = actionItemClosed.get(closing.postmortemId());
+    Map<String, Lifespan> items = actionItems.get(closing.postmortemId());
     if (items == null) {
       throw new CommandRejectedException(
           Reason.UNKNOWN_POSTMORTEM,
           "postmortemId",
           "The team has no postmortem '%s'.".formatted(closing.postmortemId()));
     }
-    Boolean closed = items.get(closing.actionItemId());
-    if (closed == null) {
+    Lifespan item = items.get(closing.actionItemId());
+    if (item == null) {
       throw new CommandRejectedException(
           Reason.UNKNOWN_ACTION_ITEM,
           "actionItemId",
           "Postmortem '%s' has no action item '%s'."
               .formatted(closing.postmortemId(), closing.actionItemId()));
     }
-    if (closed) {
+    if (item.hasEnded()) {
       throw new CommandRejectedException(
           Reason.ACTION_ITEM_CLOSED,
           "actionItemId",
-          "Action item '%s' is already closed; an action item closes once."
-              .formatted(closing.actionItemId()));
+          "Action item '%s' was closed at %s; an action item closes once."
+              .formatted(closing.actionItemId(), item.ends()));
     }
+    item.requireWithin(closing.occurredAt());
   }
 }

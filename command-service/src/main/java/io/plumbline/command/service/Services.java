@@ -1,25 +1,30 @@
 package io.plumbline.command.service;
 
 import io.plumbline.command.common.CommandRejectedException;
+import io.plumbline.command.common.Lifespan;
 import io.plumbline.command.common.Reason;
 import io.plumbline.events.TeamEvent;
 import io.plumbline.events.org.ServiceRegistered;
 import io.plumbline.events.org.ServiceRetired;
 import io.plumbline.events.org.ServiceTierChanged;
-import java.util.HashSet;
-import java.util.Set;
+import io.plumbline.events.runbook.AlertInventoryReported;
+import io.plumbline.events.runbook.RunbookPublished;
+import io.plumbline.events.slo.SloDefined;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Decides on the team's services: a service id is registered once, its tier lies between 1 (most
- * critical) and 3, and only an active service changes tier or retires.
+ * critical) and 3; facts about a service (its tier, its SLOs, alert inventories, runbooks) are
+ * dated within its life, and it retires only after them.
  */
 public final class Services {
 
   static final int MOST_CRITICAL_TIER = 1;
   static final int LEAST_CRITICAL_TIER = 3;
 
-  private Set<String> known = new HashSet<>();
-  private Set<String> active = new HashSet<>();
+  private Map<String, Lifespan> lives = new HashMap<>();
 
   public static boolean decides(TeamEvent event) {
     return event instanceof ServiceRegistered
@@ -34,39 +39,71 @@ public final class Services {
       aServiceIdIsRegisteredOnce(registered.serviceId());
     } else if (event instanceof ServiceTierChanged changed) {
       aTierBetweenOneAndThree(changed.tier());
-      requireActive(changed.teamId(), changed.serviceId());
-    } else if (event instanceof ServiceRetired retired) {
-      requireActive(retired.teamId(), retired.serviceId());
+      requireActive(changed.teamId(), changed.serviceId(), changed.occurredAt());
+    } else if (event instanceof ServiceRetired retirement) {
+      Lifespan life =
+          requireActive(retirement.teamId(), retirement.serviceId(), retirement.occurredAt());
+      life.requireOpen();
+      life.requireNoFactsAfter(retirement.occurredAt());
     }
     return event;
   }
 
   public void evolve(TeamEvent event) {
     if (event instanceof ServiceRegistered registered) {
-      known.add(registered.serviceId());
-      active.add(registered.serviceId());
-    } else if (event instanceof ServiceRetired retired) {
-      active.remove(retired.serviceId());
+      lives.put(
+          registered.serviceId(),
+          Lifespan.began(
+              "Service '%s'".formatted(registered.serviceId()),
+              Reason.SERVICE_RETIRED,
+              "was retired",
+              registered.occurredAt()));
+      return;
+    }
+    String serviceId = aboutService(event);
+    if (serviceId != null && lives.containsKey(serviceId)) {
+      Lifespan life = lives.get(serviceId);
+      life.record(event.eventId(), event.occurredAt());
+      if (event instanceof ServiceRetired retirement) {
+        life.end(retirement.occurredAt());
+      }
     }
   }
 
-  /** Whether the team owns this service and has not retired it. */
-  public boolean isActive(String serviceId) {
-    return active.contains(serviceId);
-  }
-
-  /** Refuses evidence about a service the team does not own, or has retired. */
-  public void requireActive(String teamId, String serviceId) {
-    if (!isActive(serviceId)) {
+  /**
+   * Refuses a fact dated {@code at} about a service the team does not own, or dated outside the
+   * service's life.
+   */
+  public Lifespan requireActive(String teamId, String serviceId, Instant at) {
+    Lifespan life = lives.get(serviceId);
+    if (life == null) {
       throw new CommandRejectedException(
           Reason.UNKNOWN_SERVICE,
           "serviceId",
-          "Team '%s' has no active service '%s'.".formatted(teamId, serviceId));
+          "Team '%s' has no service '%s'; register it first.".formatted(teamId, serviceId));
     }
+    life.requireWithin(at);
+    return life;
+  }
+
+  /** The service a fact is about, if it is about one. */
+  private static String aboutService(TeamEvent event) {
+    if (event instanceof ServiceTierChanged changed) {
+      return changed.serviceId();
+    } else if (event instanceof ServiceRetired retired) {
+      return retired.serviceId();
+    } else if (event instanceof SloDefined defined) {
+      return defined.serviceId();
+    } else if (event instanceof AlertInventoryReported inventory) {
+      return inventory.serviceId();
+    } else if (event instanceof RunbookPublished runbook) {
+      return runbook.serviceId();
+    }
+    return null;
   }
 
   private void aServiceIdIsRegisteredOnce(String serviceId) {
-    if (known.contains(serviceId)) {
+    if (lives.containsKey(serviceId)) {
       throw new CommandRejectedException(
           Reason.ALREADY_EXISTS,
           "serviceId",

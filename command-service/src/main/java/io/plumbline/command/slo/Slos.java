@@ -1,6 +1,7 @@
 package io.plumbline.command.slo;
 
 import io.plumbline.command.common.CommandRejectedException;
+import io.plumbline.command.common.Lifespan;
 import io.plumbline.command.common.Reason;
 import io.plumbline.command.service.Services;
 import io.plumbline.events.TeamEvent;
@@ -20,17 +21,17 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Decides on the team's SLOs: an SLO is for an active service of the team, with a meaningful
- * objective and window ({@link SloRules}); a retired SLO stays retired; reviews, retirements and
- * error-budget decisions name an active SLO. Reconciling OpenSLO documents manages the SLOs those
- * documents describe, and only those.
+ * Decides on the team's SLOs: an SLO is for a service of the team, with a meaningful objective and
+ * window ({@link SloRules}); reviews, redefinitions and error-budget decisions are dated within the
+ * SLO's life, from its first definition to its retirement; an SLO retires once, after all of them.
+ * Reconciling OpenSLO documents manages the SLOs those documents describe, and only those.
  */
 public final class Slos {
 
   /** Event ids of definitions and retirements made by reconciling OpenSLO documents start so. */
   public static final String OPENSLO_EVENT_PREFIX = "openslo-";
 
-  private Map<String, Boolean> retired = new HashMap<>();
+  private Map<String, Lifespan> lives = new HashMap<>();
   private Map<String, String> fingerprints = new HashMap<>();
   private Set<String> managedByOpenSlo = new HashSet<>();
 
@@ -45,20 +46,16 @@ public final class Slos {
   public TeamEvent decide(TeamEvent event, Services services) {
     if (event instanceof SloDefined defined) {
       SloRules.check(defined.objectivePercent(), defined.windowDays());
-      if (!services.isActive(defined.serviceId())) {
-        throw new CommandRejectedException(
-            Reason.UNKNOWN_SERVICE,
-            "serviceId",
-            "Team '%s' has no active service '%s'; register it first."
-                .formatted(defined.teamId(), defined.serviceId()));
-      }
-      aRetiredSloStaysRetired(defined.sloId());
+      services.requireActive(defined.teamId(), defined.serviceId(), defined.occurredAt());
+      aRetiredSloStaysRetired(defined.sloId(), defined.occurredAt());
     } else if (event instanceof SloReviewed reviewed) {
-      requireActive(reviewed.sloId());
+      requireActive(reviewed.sloId(), reviewed.occurredAt());
     } else if (event instanceof SloRetired retirement) {
-      requireActive(retirement.sloId());
+      Lifespan life = requireActive(retirement.sloId(), retirement.occurredAt());
+      life.requireOpen();
+      life.requireNoFactsAfter(retirement.occurredAt());
     } else if (event instanceof ErrorBudgetPolicyInvoked invoked) {
-      requireActive(invoked.sloId());
+      requireActive(invoked.sloId(), invoked.occurredAt());
     }
     return event;
   }
@@ -84,7 +81,7 @@ public final class Slos {
             "metadata.name",
             "SLO '%s' is described twice.".formatted(spec.sloId()));
       }
-      checkSpec(spec, services);
+      checkSpec(teamId, spec, services, occurredAt);
     }
     List<String> defined = new ArrayList<>();
     List<String> redefined = new ArrayList<>();
@@ -94,7 +91,7 @@ public final class Slos {
         unchanged.add(spec.sloId());
         continue;
       }
-      (retired.containsKey(spec.sloId()) ? redefined : defined).add(spec.sloId());
+      (lives.containsKey(spec.sloId()) ? redefined : defined).add(spec.sloId());
       apply.accept(
           new SloDefined(
               OPENSLO_EVENT_PREFIX + UUID.randomUUID(),
@@ -111,6 +108,7 @@ public final class Slos {
     List<String> retiredSlos = new ArrayList<>();
     for (String sloId : activeManagedByOpenSlo()) {
       if (!seen.contains(sloId)) {
+        lives.get(sloId).requireNoFactsAfter(occurredAt);
         retiredSlos.add(sloId);
         apply.accept(
             new SloRetired(OPENSLO_EVENT_PREFIX + UUID.randomUUID(), teamId, sloId, occurredAt));
@@ -121,7 +119,17 @@ public final class Slos {
 
   public void evolve(TeamEvent event) {
     if (event instanceof SloDefined defined) {
-      retired.put(defined.sloId(), false);
+      Lifespan life =
+          lives.computeIfAbsent(
+              defined.sloId(),
+              sloId ->
+                  Lifespan.began(
+                      "SLO '%s'".formatted(sloId),
+                      Reason.SLO_RETIRED,
+                      "was retired",
+                      defined.occurredAt()));
+      life.beganAlsoAt(defined.occurredAt());
+      life.record(defined.eventId(), defined.occurredAt());
       fingerprints.put(defined.sloId(), SloSpec.of(defined).fingerprint());
       if (defined.eventId().startsWith(OPENSLO_EVENT_PREFIX)) {
         managedByOpenSlo.add(defined.sloId());
@@ -129,60 +137,65 @@ public final class Slos {
         managedByOpenSlo.remove(defined.sloId());
       }
     } else if (event instanceof SloRetired retirement) {
-      retired.put(retirement.sloId(), true);
+      Lifespan life = lives.get(retirement.sloId());
+      life.record(retirement.eventId(), retirement.occurredAt());
+      life.end(retirement.occurredAt());
       managedByOpenSlo.remove(retirement.sloId());
+    } else if (event instanceof SloReviewed reviewed) {
+      lives.get(reviewed.sloId()).record(reviewed.eventId(), reviewed.occurredAt());
+    } else if (event instanceof ErrorBudgetPolicyInvoked invoked) {
+      lives.get(invoked.sloId()).record(invoked.eventId(), invoked.occurredAt());
     }
   }
 
-  /** A spec from an OpenSLO document must be meaningful, for an active service, not retired. */
-  private void checkSpec(SloSpec spec, Services services) {
+  /** A spec from an OpenSLO document must be meaningful, for a service of the team, not retired. */
+  private void checkSpec(String teamId, SloSpec spec, Services services, Instant occurredAt) {
     SloRules.check(spec.objectivePercent(), spec.windowDays());
-    if (!services.isActive(spec.serviceId())) {
+    try {
+      services.requireActive(teamId, spec.serviceId(), occurredAt);
+    } catch (CommandRejectedException e) {
       throw new CommandRejectedException(
-          Reason.UNKNOWN_SERVICE,
-          "spec.service",
-          "SLO '%s' names service '%s', which the team does not have."
-              .formatted(spec.sloId(), spec.serviceId()));
+          e.reason(), "spec.service", "SLO '%s': %s".formatted(spec.sloId(), e.getMessage()));
     }
-    aRetiredSloStaysRetired(spec.sloId());
+    aRetiredSloStaysRetired(spec.sloId(), occurredAt);
   }
 
-  private void requireActive(String sloId) {
-    Boolean isRetired = retired.get(sloId);
-    if (isRetired == null) {
+  private Lifespan requireActive(String sloId, Instant at) {
+    Lifespan life = lives.get(sloId);
+    if (life == null) {
       throw new CommandRejectedException(
           Reason.UNKNOWN_SLO, "sloId", "The team has no SLO '%s'.".formatted(sloId));
     }
-    if (isRetired) {
-      throw retired(sloId);
+    life.requireWithin(at);
+    return life;
+  }
+
+  /** A definition dated after the SLO's retirement is refused; one dated before redefines it. */
+  private void aRetiredSloStaysRetired(String sloId, Instant at) {
+    Lifespan life = lives.get(sloId);
+    if (life != null) {
+      life.requireNotEnded(at);
     }
   }
 
-  private void aRetiredSloStaysRetired(String sloId) {
-    if (Boolean.TRUE.equals(retired.get(sloId))) {
-      throw retired(sloId);
-    }
+  private boolean isActive(String sloId) {
+    Lifespan life = lives.get(sloId);
+    return life != null && !life.hasEnded();
   }
 
   /** The spec's SLO exists, is active and already defined exactly so. */
   private boolean unchanged(SloSpec spec) {
-    return Boolean.FALSE.equals(retired.get(spec.sloId()))
-        && spec.fingerprint().equals(fingerprints.get(spec.sloId()));
+    return isActive(spec.sloId()) && spec.fingerprint().equals(fingerprints.get(spec.sloId()));
   }
 
   /** Active SLOs whose latest definition came from OpenSLO documents. */
   private Set<String> activeManagedByOpenSlo() {
     Set<String> active = new TreeSet<>();
     for (String sloId : managedByOpenSlo) {
-      if (Boolean.FALSE.equals(retired.get(sloId))) {
+      if (isActive(sloId)) {
         active.add(sloId);
       }
     }
     return active;
-  }
-
-  private static CommandRejectedException retired(String sloId) {
-    return new CommandRejectedException(
-        Reason.SLO_RETIRED, "sloId", "SLO '%s' is retired.".formatted(sloId));
   }
 }

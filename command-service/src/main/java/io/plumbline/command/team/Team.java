@@ -24,15 +24,16 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A team and every fact it submits: the consistency boundary for "a team submits only for itself".
  * The team routes each submitted fact to the practice that decides on it, after two rules of its
- * own: a retry of an accepted fact changes nothing, and only a registered, active team submits.
- * Snapshots (revision {@value #SNAPSHOT_REVISION}) keep long histories loading fast.
+ * own: a retry of an accepted fact changes nothing, and only a registered team submits, facts dated
+ * within its life. Snapshots (revision {@value #SNAPSHOT_REVISION}) keep long histories loading
+ * fast.
  */
 @Aggregate(snapshotTriggerDefinition = "teamSnapshotTrigger", cache = "teamCache")
 @Revision(Team.SNAPSHOT_REVISION)
 public class Team {
 
   /** Raised whenever the fields below change shape, so that older snapshots are not read. */
-  static final String SNAPSHOT_REVISION = "2";
+  public static final String SNAPSHOT_REVISION = "3";
 
   @AggregateIdentifier private String aggregateId;
   private EventIds eventIds = new EventIds();
@@ -41,6 +42,7 @@ public class Team {
   private Slos slos = new Slos();
   private Postmortems postmortems = new Postmortems();
   private Runbooks runbooks = new Runbooks();
+  private Toil toil = new Toil();
 
   protected Team() {}
 
@@ -61,7 +63,7 @@ public class Team {
 
   @CommandHandler
   public ReconcileSlos.Result handle(ReconcileSlos command) {
-    lifecycle.requireActive(command.teamId());
+    lifecycle.requireActive(command.teamId(), command.occurredAt());
     return slos.reconcile(
         command.teamId(), command.specs(), command.occurredAt(), services, event -> apply(event));
   }
@@ -70,7 +72,7 @@ public class Team {
     if (TeamLifecycle.decides(event)) {
       return lifecycle.decide(event, groups);
     }
-    lifecycle.requireActive(event.teamId());
+    lifecycle.requireActive(event.teamId(), event.occurredAt());
     if (Services.decides(event)) {
       return services.decide(event);
     }
@@ -84,7 +86,7 @@ public class Team {
       return runbooks.decide(event, services);
     }
     if (Toil.decides(event)) {
-      return Toil.decide(event);
+      return toil.decide(event);
     }
     throw new IllegalArgumentException("No practice decides on " + event.getClass().getName());
   }
@@ -98,5 +100,6 @@ public class Team {
     slos.evolve(event);
     postmortems.evolve(event);
     runbooks.evolve(event);
+    toil.evolve(event);
   }
 }

@@ -1,23 +1,26 @@
 package io.plumbline.command.team;
 
 import io.plumbline.command.common.CommandRejectedException;
+import io.plumbline.command.common.Lifespan;
 import io.plumbline.command.common.Reason;
 import io.plumbline.command.group.GroupDirectory;
 import io.plumbline.events.TeamEvent;
 import io.plumbline.events.org.TeamMoved;
 import io.plumbline.events.org.TeamRegistered;
 import io.plumbline.events.org.TeamRetired;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
  * Decides on the team's own life: it is registered once, in a group that exists; it moves to
- * another existing group; once retired it accepts no further evidence.
+ * another existing group; it submits evidence dated within its life, from its registration to its
+ * retirement, whenever that evidence arrives; and it retires only after all its accepted evidence.
  */
 final class TeamLifecycle {
 
   private String teamId;
   private String groupId;
-  private boolean retired;
+  private Lifespan life;
 
   static boolean decides(TeamEvent event) {
     return event instanceof TeamRegistered
@@ -43,7 +46,7 @@ final class TeamLifecycle {
       requireGroup(groups, "groupId", registration.groupId());
       return registration;
     }
-    requireActive(event.teamId());
+    requireActive(event.teamId(), event.occurredAt());
     if (event instanceof TeamMoved move) {
       aMoveStartsFromTheTeamsGroup(move);
       if (move.toGroupId().equals(groupId)) {
@@ -55,31 +58,38 @@ final class TeamLifecycle {
       requireGroup(groups, "toGroupId", move.toGroupId());
       return new TeamMoved(move.eventId(), teamId, groupId, move.toGroupId(), move.occurredAt());
     }
+    if (event instanceof TeamRetired retirement) {
+      aTeamRetiresAfterItsEvidence(retirement);
+    }
     return event;
   }
 
-  /** Evidence comes from a registered team that has not retired. */
-  void requireActive(String submittedFor) {
+  /** Evidence dated at {@code at} comes from a registered team, within its life. */
+  void requireActive(String submittedFor, Instant at) {
     if (teamId == null) {
       throw new CommandRejectedException(
           Reason.UNKNOWN_TEAM, "teamId", "Team '%s' is not registered.".formatted(submittedFor));
     }
-    if (retired) {
-      throw new CommandRejectedException(
-          Reason.TEAM_RETIRED,
-          "teamId",
-          "Team '%s' is retired and accepts no further evidence.".formatted(teamId));
-    }
+    life.requireWithin(at);
   }
 
   void evolve(TeamEvent event) {
     if (event instanceof TeamRegistered registration) {
       teamId = registration.teamId();
       groupId = registration.groupId();
-    } else if (event instanceof TeamMoved move) {
+      life =
+          Lifespan.began(
+              "Team '%s'".formatted(teamId),
+              Reason.TEAM_RETIRED,
+              "retired",
+              registration.occurredAt());
+      return;
+    }
+    life.record(event.eventId(), event.occurredAt());
+    if (event instanceof TeamMoved move) {
       groupId = move.toGroupId();
-    } else if (event instanceof TeamRetired) {
-      retired = true;
+    } else if (event instanceof TeamRetired retirement) {
+      life.end(retirement.occurredAt());
     }
   }
 
@@ -88,6 +98,11 @@ final class TeamLifecycle {
       throw new CommandRejectedException(
           Reason.ALREADY_EXISTS, "teamId", "Team '%s' is already registered.".formatted(candidate));
     }
+  }
+
+  private void aTeamRetiresAfterItsEvidence(TeamRetired retirement) {
+    life.requireOpen();
+    life.requireNoFactsAfter(retirement.occurredAt());
   }
 
   private void aMoveStartsFromTheTeamsGroup(TeamMoved move) {

@@ -104,7 +104,8 @@ class SnapshotTest {
     var snapshots = mongo.getCollection(CommitLogEventStorageEngine.SNAPSHOTS);
     Document snapshot = snapshots.find(new Document("_id", "team:t-" + s)).first();
     assertThat(snapshot).isNotNull();
-    assertThat(snapshot.getString("payloadRevision")).isEqualTo("2");
+    assertThat(snapshot.getString("payloadRevision"))
+        .isEqualTo(io.plumbline.command.team.Team.SNAPSHOT_REVISION);
     // what an older build left behind: another revision, a state that knows nothing
     snapshots.replaceOne(
         new Document("_id", "team:t-" + s),

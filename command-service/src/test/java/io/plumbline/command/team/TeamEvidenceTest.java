@@ -40,6 +40,7 @@ class TeamEvidenceTest {
 
   private static final Instant T0 = Instant.parse("2026-07-01T10:00:00Z");
   private static final Instant T1 = Instant.parse("2026-07-02T10:00:00Z");
+  private static final Instant T2 = Instant.parse("2026-07-03T10:00:00Z");
   private static final String TEAM = "checkout";
 
   private final GroupDirectory groups = mock(GroupDirectory.class);
@@ -130,9 +131,11 @@ class TeamEvidenceTest {
         .given(registered(), service(), new TeamRetired("e5", TEAM, T1))
         .when(
             new TeamSubmission(
-                new IncidentRecorded("e6", TEAM, "INC-9", Severity.SEV2, T0, T1, T1)))
+                new IncidentRecorded("e6", TEAM, "INC-9", Severity.SEV2, T0, T1, T2)))
         .expectException(CommandRejectedException.class)
-        .expectExceptionMessage("Team 'checkout' is retired and accepts no further evidence.")
+        .expectExceptionMessage(
+            "Team 'checkout' retired at 2026-07-02T10:00:00Z; the event is dated"
+                + " 2026-07-03T10:00:00Z, after that.")
         .expectNoEvents();
   }
 
@@ -160,8 +163,11 @@ class TeamEvidenceTest {
                     30,
                     true,
                     true,
-                    T1)))
+                    T2)))
         .expectException(CommandRejectedException.class)
+        .expectExceptionMessage(
+            "Service 'api' was retired at 2026-07-02T10:00:00Z; the event is dated"
+                + " 2026-07-03T10:00:00Z, after that.")
         .expectNoEvents();
   }
 
@@ -256,7 +262,8 @@ class TeamEvidenceTest {
             new ActionItemClosed("e5", TEAM, "PM-1", "AI-1", true, T1))
         .when(new TeamSubmission(new ActionItemClosed("e6", TEAM, "PM-1", "AI-1", false, T1)))
         .expectException(CommandRejectedException.class)
-        .expectExceptionMessage("Action item 'AI-1' is already closed; an action item closes once.")
+        .expectExceptionMessage(
+            "Action item 'AI-1' was closed at 2026-07-02T10:00:00Z; an action item closes once.")
         .expectNoEvents();
   }
 
@@ -290,9 +297,11 @@ class TeamEvidenceTest {
             new RunbookRetired("e6", TEAM, "rb-1", T1))
         .when(
             new TeamSubmission(
-                new RunbookPublished("e7", TEAM, "rb-1", "api", List.of("A"), true, T1)))
+                new RunbookPublished("e7", TEAM, "rb-1", "api", List.of("A"), true, T2)))
         .expectException(CommandRejectedException.class)
-        .expectExceptionMessage("Runbook 'rb-1' is retired.")
+        .expectExceptionMessage(
+            "Runbook 'rb-1' was retired at 2026-07-02T10:00:00Z; the event is dated"
+                + " 2026-07-03T10:00:00Z, after that.")
         .expectNoEvents();
   }
 

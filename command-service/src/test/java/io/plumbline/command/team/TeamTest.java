@@ -152,8 +152,7 @@ class TeamTest {
         .given(registered())
         .when(defineSlo("e3", "99.9", 30))
         .expectException(CommandRejectedException.class)
-        .expectExceptionMessage(
-            "Team 'checkout' has no active service 'checkout-api'; register it first.")
+        .expectExceptionMessage("Team 'checkout' has no service 'checkout-api'; register it first.")
         .expectNoEvents();
   }
 
@@ -227,9 +226,11 @@ class TeamTest {
         .when(
             new TeamSubmission(
                 new ErrorBudgetPolicyInvoked(
-                    "e5", TEAM, "availability", BudgetAction.RELEASE_FREEZE, T0)))
+                    "e5", TEAM, "availability", BudgetAction.RELEASE_FREEZE, T0.plusSeconds(1))))
         .expectException(CommandRejectedException.class)
-        .expectExceptionMessage("SLO 'availability' is retired.")
+        .expectExceptionMessage(
+            "SLO 'availability' was retired at 2026-07-01T10:00:00Z; the event is dated"
+                + " 2026-07-01T10:00:01Z, after that.")
         .expectNoEvents();
   }
 
