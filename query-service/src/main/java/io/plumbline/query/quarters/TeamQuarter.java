@@ -10,8 +10,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A team's figures for one quarter, evaluated at the quarter's end (or now, for the current
- * quarter), with what rollups need: its group then, tier-1 SLO coverage, postmortem lead times,
- * toil share. {@code restatements} records late events that changed closed figures.
+ * quarter), with what rollups need, exact so that rollups round once: its group then, tier-1 SLO
+ * coverage, postmortem lead times in seconds, the quarter's toil and operational hours. {@code
+ * restatements} records late events that changed closed figures.
  */
 @Document("team_quarters")
 public record TeamQuarter(
@@ -25,8 +26,9 @@ public record TeamQuarter(
     BigDecimal score,
     int tier1Services,
     int tier1Covered,
-    List<Double> postmortemLeadTimesHours,
-    BigDecimal toilShare,
+    List<Long> postmortemLeadTimesSeconds,
+    BigDecimal toilHours,
+    BigDecimal opsHours,
     String rubricVersion,
     Instant evaluatedAt,
     List<Restatement> restatements) {
@@ -44,8 +46,20 @@ public record TeamQuarter(
         && score.compareTo(other.score) == 0
         && tier1Services == other.tier1Services
         && tier1Covered == other.tier1Covered
-        && postmortemLeadTimesHours.equals(other.postmortemLeadTimesHours)
-        && java.util.Objects.equals(toilShare, other.toilShare);
+        && java.util.Objects.equals(postmortemLeadTimesSeconds, other.postmortemLeadTimesSeconds)
+        && sameValue(toilHours, other.toilHours)
+        && sameValue(opsHours, other.opsHours);
+  }
+
+  /** The quarter's toil share, exact; empty when toil was not measured this quarter. */
+  public java.util.Optional<BigDecimal> toilShare() {
+    return toilHours == null || opsHours == null || opsHours.signum() == 0
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(toilHours.divide(opsHours, java.math.MathContext.DECIMAL128));
+  }
+
+  private static boolean sameValue(BigDecimal a, BigDecimal b) {
+    return a == null ? b == null : b != null && a.compareTo(b) == 0;
   }
 
   /** Closed figures that changed: when, and the late events that changed them. */

@@ -4,7 +4,6 @@ import io.plumbline.events.postmortem.IncidentRecorded;
 import io.plumbline.events.postmortem.PostmortemPublished;
 import io.plumbline.events.slo.SloDefined;
 import io.plumbline.events.slo.SloRetired;
-import io.plumbline.events.toil.ToilMeasured;
 import io.plumbline.query.facts.TeamFacts;
 import io.plumbline.query.rubric.MaturityEvaluator;
 import io.plumbline.query.rubric.Period;
@@ -12,8 +11,6 @@ import io.plumbline.query.rubric.PracticeResult;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.TeamMaturity;
 import io.plumbline.query.rubric.ToilPractice;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -47,6 +44,7 @@ public final class TeamQuarterCalculator {
       levels.put(result.practice().name().toLowerCase(Locale.ROOT), result.level());
     }
     int[] tier1 = tier1Coverage(facts, asOf);
+    Optional<ToilPractice.QuarterToil> toil = ToilPractice.thisQuarter(facts, period);
     return Optional.of(
         new TeamQuarter(
             TeamQuarter.id(facts.teamId(), quarter.toString()),
@@ -59,8 +57,9 @@ public final class TeamQuarterCalculator {
             maturity.score(evaluator.rubric().weights()),
             tier1[0],
             tier1[1],
-            leadTimesHours(facts, period),
-            toilShare(facts, period),
+            leadTimesSeconds(facts, period),
+            toil.map(ToilPractice.QuarterToil::toilHours).orElse(null),
+            toil.map(ToilPractice.QuarterToil::opsHours).orElse(null),
             evaluator.rubric().version(),
             now,
             List.of()));
@@ -90,8 +89,8 @@ public final class TeamQuarterCalculator {
     return new int[] {services, withSlo};
   }
 
-  /** Hours from incident resolution to publication, for postmortems published this quarter. */
-  private static List<Double> leadTimesHours(TeamFacts facts, Period period) {
+  /** Seconds from incident resolution to publication, for postmortems published this quarter. */
+  private static List<Long> leadTimesSeconds(TeamFacts facts, Period period) {
     Map<String, Instant> resolved = new HashMap<>();
     facts
         .before(period.asOf(), IncidentRecorded.class)
@@ -99,22 +98,7 @@ public final class TeamQuarterCalculator {
     return facts.before(period.asOf(), PostmortemPublished.class).stream()
         .filter(p -> period.inThisQuarter(p.occurredAt()))
         .filter(p -> resolved.containsKey(p.incidentId()))
-        .map(
-            p ->
-                BigDecimal.valueOf(
-                        Duration.between(resolved.get(p.incidentId()), p.occurredAt()).toSeconds())
-                    .divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP)
-                    .doubleValue())
+        .map(p -> Duration.between(resolved.get(p.incidentId()), p.occurredAt()).toSeconds())
         .toList();
-  }
-
-  private static BigDecimal toilShare(TeamFacts facts, Period period) {
-    List<ToilMeasured> thisQuarter =
-        facts.before(period.asOf(), ToilMeasured.class).stream()
-            .filter(m -> period.inThisQuarter(m.occurredAt()))
-            .toList();
-    return ToilPractice.sum(thisQuarter)
-        .map(q -> q.toilHours().divide(q.opsHours(), 4, RoundingMode.HALF_UP))
-        .orElse(null);
   }
 }

@@ -147,8 +147,9 @@ public class TeamQuarters {
         next.score(),
         next.tier1Services(),
         next.tier1Covered(),
-        next.postmortemLeadTimesHours(),
-        next.toilShare(),
+        next.postmortemLeadTimesSeconds(),
+        next.toilHours(),
+        next.opsHours(),
         next.rubricVersion(),
         next.evaluatedAt(),
         restatements);

@@ -3,6 +3,7 @@ package io.plumbline.query.rollups;
 import io.plumbline.query.quarters.TeamQuarter;
 import io.plumbline.query.rubric.Practice;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,11 @@ import java.util.Set;
  * of its descendants, as the tree stood then.
  */
 public final class RollupCalculator {
+
+  /** Ratios are kept to 34 digits until the one rounding of the figure shown. */
+  private static final MathContext EXACT = MathContext.DECIMAL128;
+
+  private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
 
   private RollupCalculator() {}
 
@@ -116,11 +122,11 @@ public final class RollupCalculator {
     int tier1Covered = teams.stream().mapToInt(TeamQuarter::tier1Covered).sum();
     List<BigDecimal> leadTimes =
         teams.stream()
-            .flatMap(t -> t.postmortemLeadTimesHours().stream())
-            .map(BigDecimal::valueOf)
+            .filter(t -> t.postmortemLeadTimesSeconds() != null)
+            .flatMap(t -> t.postmortemLeadTimesSeconds().stream())
+            .map(seconds -> BigDecimal.valueOf(seconds).divide(SECONDS_PER_HOUR, EXACT))
             .toList();
-    List<BigDecimal> toilShares =
-        teams.stream().map(TeamQuarter::toilShare).filter(java.util.Objects::nonNull).toList();
+    List<BigDecimal> toilShares = teams.stream().flatMap(t -> t.toilShare().stream()).toList();
     List<Rollup.TeamRestatement> restatements =
         teams.stream()
             .flatMap(
@@ -168,7 +174,10 @@ public final class RollupCalculator {
         .divide(BigDecimal.valueOf(values.size()), scale, RoundingMode.HALF_UP);
   }
 
-  /** The middle value; with an even count, the mean of the two middle ones. */
+  /**
+   * The middle value; with an even count, the mean of the two middle ones. The values are exact and
+   * the median is rounded once, here.
+   */
   static BigDecimal median(List<BigDecimal> values, int scale) {
     if (values.isEmpty()) {
       return null;
@@ -178,7 +187,7 @@ public final class RollupCalculator {
     BigDecimal middle =
         n % 2 == 1
             ? sorted.get(n / 2)
-            : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2));
+            : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), EXACT);
     return middle.setScale(scale, RoundingMode.HALF_UP);
   }
 

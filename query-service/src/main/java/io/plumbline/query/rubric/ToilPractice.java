@@ -5,12 +5,17 @@ import io.plumbline.events.toil.ToilMeasured;
 import io.plumbline.query.facts.TeamFacts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The toil practice: toil is measured (1), kept under the cap this quarter (2), automated away (3),
- * low and falling (4), and very low two quarters running (5).
+ * low and falling (4), and very low two quarters running (5). Of several measurements of the same
+ * period, the re-measurement dated latest counts and supersedes the others.
  */
 public final class ToilPractice {
 
@@ -35,8 +40,31 @@ public final class ToilPractice {
     }
   }
 
+  /** The measurements that count as of the period's end: each period's latest re-measurement. */
+  public static List<ToilMeasured> counting(TeamFacts facts, Period period) {
+    Map<String, ToilMeasured> latest = new LinkedHashMap<>();
+    // facts come in the order they happened, so a later re-measurement replaces an earlier one
+    for (ToilMeasured m : facts.before(period.asOf(), ToilMeasured.class)) {
+      latest.remove(m.periodStart() + "/" + m.periodEnd());
+      latest.put(m.periodStart() + "/" + m.periodEnd(), m);
+    }
+    return List.copyOf(latest.values());
+  }
+
+  /** The toil of the period's quarter, from the measurements that count. */
+  public static Optional<QuarterToil> thisQuarter(TeamFacts facts, Period period) {
+    return sum(
+        counting(facts, period).stream()
+            .filter(m -> period.inThisQuarter(m.occurredAt()))
+            .toList());
+  }
+
   public PracticeResult evaluate(TeamFacts facts, Period period) {
-    List<ToilMeasured> measurements = facts.before(period.asOf(), ToilMeasured.class);
+    List<ToilMeasured> all = facts.before(period.asOf(), ToilMeasured.class);
+    List<ToilMeasured> measurements = counting(facts, period);
+    Set<ToilMeasured> counted = new HashSet<>(measurements);
+    List<String> superseded =
+        all.stream().filter(m -> !counted.contains(m)).map(ToilMeasured::eventId).toList();
     Optional<QuarterToil> current =
         sum(measurements.stream().filter(m -> period.inThisQuarter(m.occurredAt())).toList());
     Optional<QuarterToil> previous =
@@ -49,7 +77,11 @@ public final class ToilPractice {
             "toil.measured",
             "Toil measured at least once",
             !measurements.isEmpty(),
-            measurements.size() + " measurement(s)",
+            measurements.size()
+                + " measurement(s)"
+                + (superseded.isEmpty()
+                    ? ""
+                    : ", superseded by re-measurements: " + String.join(", ", superseded)),
             measurements.stream().map(ToilMeasured::eventId).toList()));
     criteria.add(
         capped(

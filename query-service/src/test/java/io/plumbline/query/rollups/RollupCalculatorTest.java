@@ -50,8 +50,9 @@ class RollupCalculatorTest {
         score,
         tier1,
         covered,
-        leadTimes,
-        toilShare == null ? null : new BigDecimal(toilShare),
+        leadTimes.stream().map(hours -> Math.round(hours * 3600)).toList(),
+        toilShare == null ? null : new BigDecimal(toilShare).multiply(BigDecimal.valueOf(100)),
+        toilShare == null ? null : BigDecimal.valueOf(100),
         "default-1",
         NOW,
         List.of());
@@ -99,6 +100,36 @@ class RollupCalculatorTest {
     assertThat(rollups.get("group:web").teams()).isEqualTo(1);
     assertThat(rollups.get("group:web").tier1SloCoverage()).isNull();
     assertThat(rollups.get("group:web").medianToilShare()).isNull();
+  }
+
+  @Test
+  void sharesAndLeadTimesAreRoundedOnceFromExactValues() {
+    TeamQuarter only = row("a", "pay", true, 2, 2, 2, 2, 0, 0, List.of(), null);
+    TeamQuarter exact =
+        new TeamQuarter(
+            only.id(),
+            only.teamId(),
+            only.quarter(),
+            only.groupId(),
+            true,
+            only.levels(),
+            only.overallLevel(),
+            only.score(),
+            0,
+            0,
+            List.of(4482L), // 1.245 h: 1.25 rounded to hundredths, which rounds on to 1.3
+            new BigDecimal("93.95"), // of 240 h: 0.39146, which 0.3915 would round on to 0.392
+            new BigDecimal("240"),
+            "default-1",
+            NOW,
+            List.of());
+
+    Rollup org =
+        byScope(RollupCalculator.calculate("2026-Q3", List.of(exact), Map.of(), TREE, "v", NOW))
+            .get("org");
+
+    assertThat(org.medianToilShare()).isEqualByComparingTo("0.391");
+    assertThat(org.medianPostmortemLeadTimeHours()).isEqualByComparingTo("1.2");
   }
 
   @Test

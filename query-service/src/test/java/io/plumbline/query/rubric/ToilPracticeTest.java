@@ -47,6 +47,34 @@ class ToilPracticeTest {
   }
 
   @Test
+  void aReMeasurementOfTheSamePeriodSupersedesTheFirstAndTheExplanationSaysSo() {
+    measure(Q3, "60", "100"); // m-1: 60 %, over the 50 % cap
+    events.add(
+        new ToilMeasured(
+            "m-rerun",
+            "t",
+            Q3.minusSeconds(86400 * 30),
+            Q3,
+            new BigDecimal("40"),
+            new BigDecimal("100"),
+            Q3.plusSeconds(3600)));
+
+    PracticeResult result = evaluate();
+
+    Criterion measured = criterion(result, "toil.measured");
+    assertThat(measured.detail()).isEqualTo("1 measurement(s), superseded by re-measurements: m-1");
+    assertThat(measured.evidence()).containsExactly("m-rerun");
+    Criterion capped = criterion(result, "toil.capped");
+    assertThat(capped.passed()).isTrue();
+    assertThat(capped.detail()).isEqualTo("toil share 40 %");
+    assertThat(capped.evidence()).containsExactly("m-rerun");
+  }
+
+  private static Criterion criterion(PracticeResult result, String id) {
+    return result.criteria().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
   void noMeasurementIsLevel0() {
     automate(Q3);
 
