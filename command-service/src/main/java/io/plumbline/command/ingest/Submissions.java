@@ -17,6 +17,7 @@ import io.plumbline.events.org.TeamRegistered;
 import io.plumbline.events.org.TeamRetired;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,11 +77,14 @@ class Submissions {
   record Decision(String eventId, Outcome outcome, RuntimeException refusal) {}
 
   /**
-   * Decides a batch in order, each event on its own. Consecutive events of one team or group share
-   * one unit of work, so they are loaded once and stored as one commit; an aggregate sees the
-   * events before it in the batch, and other aggregates see what earlier parts stored. Should a
-   * shared commit fail (another writer got there first), its events are decided again one by one,
-   * each in its own unit of work.
+   * Decides a batch with the outcomes of deciding it event by event, in order, but with one commit
+   * per team where order allows: a team's decisions depend only on its own earlier events and on
+   * the groups that exist, so between two group definitions the events of each team are decided
+   * together, in their order, as one unit of work — an export that interleaves many teams in time
+   * order is stored team by team. Group definitions are decided at their place. Should a batch use
+   * one event id for two teams or groups, which of them gets it depends on the order, so such a
+   * batch is decided in its order, consecutive events of one team sharing a commit. Should a shared
+   * commit fail (another writer got there first), its events are decided again one by one.
    */
   List<Decision> submitAll(List<JsonNode> items, Caller caller) {
     Decision[] decisions = new Decision[items.size()];
@@ -101,21 +105,58 @@ class Submissions {
         decisions[i] = new Decision(item.path("eventId").asText(null), null, e);
       }
     }
-    List<Integer> chunk = new ArrayList<>();
-    for (int k = 0; k < events.size(); k++) {
-      PlumblineEvent event = events.get(k);
-      if (!chunk.isEmpty()
-          && !events.get(chunk.get(0)).partitionKey().equals(event.partitionKey())) {
-        decideTogether(chunk, events, readable, decisions);
-        chunk.clear();
-      }
-      chunk.add(k);
+    for (List<Integer> chunk : commits(events)) {
+      decideTogether(chunk, events, readable, decisions);
     }
-    decideTogether(chunk, events, readable, decisions);
     for (int i = 0; i < items.size(); i++) {
       count(items.get(i).path("type").asText(null), decisions[i]);
     }
     return List.of(decisions);
+  }
+
+  /** The batch's events (by index) as the commits that decide them, in the order to decide them. */
+  static List<List<Integer>> commits(List<? extends PlumblineEvent> events) {
+    List<List<Integer>> commits = new ArrayList<>();
+    if (anIdForTwoAggregates(events)) {
+      for (int k = 0; k < events.size(); k++) {
+        List<Integer> last = commits.isEmpty() ? null : commits.get(commits.size() - 1);
+        if (last != null
+            && events.get(last.get(0)).partitionKey().equals(events.get(k).partitionKey())) {
+          last.add(k);
+        } else {
+          commits.add(new ArrayList<>(List.of(k)));
+        }
+      }
+      return commits;
+    }
+    Map<String, List<Integer>> byTeam = new LinkedHashMap<>();
+    for (int k = 0; k < events.size(); k++) {
+      PlumblineEvent event = events.get(k);
+      if (event instanceof TeamEvent) {
+        byTeam.computeIfAbsent(event.partitionKey(), team -> new ArrayList<>()).add(k);
+      } else {
+        commits.addAll(byTeam.values());
+        byTeam.clear();
+        commits.add(new ArrayList<>(List.of(k)));
+      }
+    }
+    commits.addAll(byTeam.values());
+    return commits;
+  }
+
+  private static boolean anIdForTwoAggregates(List<? extends PlumblineEvent> events) {
+    Map<String, String> aggregateOf = new HashMap<>();
+    for (PlumblineEvent event : events) {
+      String before = aggregateOf.putIfAbsent(event.eventId(), aggregate(event));
+      if (before != null && !before.equals(aggregate(event))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String aggregate(PlumblineEvent event) {
+    return (event instanceof TeamEvent ? "team:" : "group:") + event.partitionKey();
   }
 
   private void decideTogether(

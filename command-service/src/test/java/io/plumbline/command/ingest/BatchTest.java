@@ -92,6 +92,48 @@ class BatchTest {
   }
 
   @Test
+  void anExportInterleavingTeamsGetsTheOutcomesOfDecidingItEventByEvent() throws Exception {
+    String other =
+        "{\"type\":\"TeamRegistered\",\"eventId\":\"u-%1$s\",\"teamId\":\"u-%1$s\",\"name\":\"U\",\"groupId\":\"g-%1$s\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}"
+            .formatted(s);
+    String otherToil = toil(7).replace("\"t-" + s + "\"", "\"u-" + s + "\"");
+    String tooMuchToil = toil(8).replace("\"toilHours\":8,", "\"toilHours\":101,");
+    String beforeRegistration =
+        toil(9)
+            .replace("\"t-" + s + "\"", "\"u-" + s + "\"")
+            .replace("2026-02-01T00:00:00Z\"}", "2025-12-01T00:00:00Z\"}");
+
+    JsonNode receipt =
+        json.readTree(
+            post(
+                    "/api/v1/events/batch",
+                    batch(
+                        List.of(
+                            toil(5), other, tooMuchToil, otherToil, toil(6), beforeRegistration)))
+                .getBody());
+
+    List<String> outcomes = new ArrayList<>();
+    for (JsonNode result : receipt.path("results")) {
+      outcomes.add(result.path("outcome").asText() + ":" + result.at("/problem/reason").asText(""));
+    }
+    assertThat(outcomes)
+        .containsExactly(
+            "ACCEPTED:",
+            "ACCEPTED:",
+            "REJECTED:toil-exceeds-ops",
+            "ACCEPTED:",
+            "ACCEPTED:",
+            "REJECTED:dated-before-start");
+    assertThat(
+            events
+                .readEvents("team:u-" + s)
+                .asStream()
+                .map(e -> ((io.plumbline.events.PlumblineEvent) e.getPayload()).eventId())
+                .toList())
+        .containsExactly("u-" + s, "m-" + s + "-7");
+  }
+
+  @Test
   void laterEventsOfABatchBuildOnEarlierOnesAcrossARefusalInBetween() throws Exception {
     String at = "\"occurredAt\":\"2026-02-01T00:00:00Z\"";
     String service =

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every event of one team, in the order they happened in the team's world. */
+/**
+ * Every event of one team, in the order they happened in the team's world; and in the order they
+ * arrived, for what arrived after a moment such as a publication.
+ */
 public final class TeamFacts {
 
   private static final Comparator<TeamEvent> IN_ORDER =
@@ -22,10 +25,25 @@ public final class TeamFacts {
 
   private final String teamId;
   private final List<TeamEvent> events;
+  private final List<TeamEvent> arrived;
 
+  /**
+   * @param events the team's events in the order they arrived
+   */
   public TeamFacts(String teamId, List<? extends TeamEvent> events) {
     this.teamId = teamId;
-    this.events = events.stream().map(TeamEvent.class::cast).sorted(IN_ORDER).toList();
+    this.arrived = List.copyOf(events);
+    this.events = arrived.stream().sorted(IN_ORDER).toList();
+  }
+
+  /** How many events have arrived. */
+  public int size() {
+    return arrived.size();
+  }
+
+  /** The events that arrived after the first {@code count}, in the order they arrived. */
+  public List<TeamEvent> arrivedAfter(long count) {
+    return count >= arrived.size() ? List.of() : arrived.subList((int) count, arrived.size());
   }
 
   public String teamId() {

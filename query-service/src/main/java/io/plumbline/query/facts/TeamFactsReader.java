@@ -5,9 +5,14 @@ import io.plumbline.events.TeamEvent;
 import io.plumbline.events.org.GroupDefined;
 import io.plumbline.events.org.TeamRegistered;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** Loads a team's facts from its fact log and turns them back into contract events. */
@@ -45,6 +50,22 @@ public class TeamFactsReader {
     return log.payloads().stream()
         .map(p -> (GroupDefined) EventJson.fromBytes(p.getBytes(StandardCharsets.UTF_8)))
         .toList();
+  }
+
+  /**
+   * How many events each team's log holds, by team id: a log only grows, so the events after this
+   * many are the ones that arrive later.
+   */
+  public Map<String, Long> factCounts() {
+    Query all = new Query(Criteria.where("_id").regex("^team:"));
+    all.fields().include("count");
+    Map<String, Long> counts = new HashMap<>();
+    for (Document log : mongo.find(all, Document.class, "fact_logs")) {
+      Number count = log.get("count", Number.class);
+      counts.put(
+          log.getString("_id").substring("team:".length()), count == null ? 0L : count.longValue());
+    }
+    return counts;
   }
 
   /** The ids of every team with a fact log. */

@@ -9,8 +9,6 @@ import io.plumbline.query.rubric.admin.ActiveRubric;
 import io.plumbline.query.rubric.admin.RubricReplay;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +20,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Which teams' figures are out of date, and from which quarter: marked as facts arrive (noting the
- * events that arrived after their quarter had closed), when the clock moves on, and when a rubric
- * is activated. Marks live in MongoDB, so every replica sees the same ones.
+ * Which teams' figures are out of date, and from which quarter: marked as facts arrive, when the
+ * clock moves on, and when a rubric is activated. Marks live in MongoDB, so every replica sees the
+ * same ones.
  */
 @Component
 class DirtyMarks implements FactsListener, RubricReplay {
@@ -41,30 +39,21 @@ class DirtyMarks implements FactsListener, RubricReplay {
     this.clock = clock;
   }
 
-  /**
-   * Marks every team of a projected batch from the earliest quarter its events touch, noting the
-   * events that arrived after their quarter had closed: one write per team.
-   */
+  /** Marks every team of a projected batch from the earliest quarter its events touch. */
   @Override
   public void projected(List<? extends PlumblineEvent> events) {
     Quarter.Calendar calendar = rubric.calendar();
     Instant now = clock.instant();
     Map<String, Quarter> from = new LinkedHashMap<>();
-    Map<String, List<String>> late = new HashMap<>();
     for (PlumblineEvent event : events) {
       String scope = event instanceof TeamEvent team ? team.teamId() : DirtyTeam.GROUPS;
       Quarter quarter = calendar.quarterOf(event.occurredAt());
       from.merge(scope, quarter, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-      if (event instanceof TeamEvent && calendar.end(quarter).compareTo(now) <= 0) {
-        late.computeIfAbsent(scope, k -> new ArrayList<>()).add(event.eventId());
-      }
     }
     BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, DirtyTeam.class);
     from.forEach(
         (scope, quarter) ->
-            marks.upsert(
-                Query.query(Criteria.where("_id").is(scope)),
-                markUpdate(quarter, late.getOrDefault(scope, List.of()), now)));
+            marks.upsert(Query.query(Criteria.where("_id").is(scope)), markUpdate(quarter, now)));
     marks.execute();
   }
 
@@ -110,21 +99,14 @@ class DirtyMarks implements FactsListener, RubricReplay {
 
   private void mark(String teamId, Quarter from, Instant now) {
     mongo.upsert(
-        Query.query(Criteria.where("_id").is(teamId)),
-        markUpdate(from, List.of(), now),
-        DirtyTeam.class);
+        Query.query(Criteria.where("_id").is(teamId)), markUpdate(from, now), DirtyTeam.class);
   }
 
-  private static Update markUpdate(Quarter from, List<String> lateEventIds, Instant now) {
-    Update update =
-        new Update()
-            .min("fromQuarter", from.toString())
-            .inc("seq", 1)
-            .set("lastMarkedAt", now)
-            .setOnInsert("firstMarkedAt", now);
-    if (!lateEventIds.isEmpty()) {
-      update.addToSet("lateEventIds").each(lateEventIds.toArray());
-    }
-    return update;
+  private static Update markUpdate(Quarter from, Instant now) {
+    return new Update()
+        .min("fromQuarter", from.toString())
+        .inc("seq", 1)
+        .set("lastMarkedAt", now)
+        .setOnInsert("firstMarkedAt", now);
   }
 }

@@ -1,7 +1,6 @@
 package io.plumbline.query.quarters;
 
 import java.time.Instant;
-import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -12,12 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("dirty_teams")
 public record DirtyTeam(
-    @Id String teamId,
-    String fromQuarter,
-    List<String> lateEventIds,
-    long seq,
-    Instant firstMarkedAt,
-    Instant lastMarkedAt) {
+    @Id String teamId, String fromQuarter, long seq, Instant firstMarkedAt, Instant lastMarkedAt) {
 
   public static final String GROUPS = "__groups__";
 }

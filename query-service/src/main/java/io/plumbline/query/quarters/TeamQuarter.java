@@ -11,8 +11,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A team's figures for one quarter, evaluated at the quarter's end (or now, for the current
  * quarter), with what rollups need, exact so that rollups round once: its group then, tier-1 SLO
- * coverage, postmortem lead times in seconds, the quarter's toil and operational hours. {@code
- * restatements} records late events that changed closed figures.
+ * coverage, postmortem lead times in seconds, the quarter's toil and operational hours. Once the
+ * quarter is published, {@code restatements} says whether the figures changed since (at most one
+ * entry: the published figures, the live ones, and the events that arrived since), and {@code
+ * rubricChangedSincePublication} whether they are computed under another rubric than the published
+ * ones — which is never a restatement.
  */
 @Document("team_quarters")
 public record TeamQuarter(
@@ -31,6 +34,7 @@ public record TeamQuarter(
     BigDecimal opsHours,
     String rubricVersion,
     Instant evaluatedAt,
+    boolean rubricChangedSincePublication,
     List<Restatement> restatements) {
 
   public static String id(String teamId, String quarter) {
@@ -62,6 +66,22 @@ public record TeamQuarter(
     return a == null ? b == null : b != null && a.compareTo(b) == 0;
   }
 
-  /** Closed figures that changed: when, and the late events that changed them. */
-  public record Restatement(Instant at, List<String> eventIds, String reason) {}
+  /** The figures a reader compares: levels, overall level and score. */
+  public record Figures(Map<String, Integer> levels, int overallLevel, BigDecimal score) {
+    public static Figures of(TeamQuarter row) {
+      return new Figures(row.levels(), row.overallLevel(), row.score());
+    }
+  }
+
+  /**
+   * Published figures that changed: since when they differ, the publication, what was published and
+   * what stands now, and the events that arrived after publication and count for the quarter.
+   */
+  public record Restatement(
+      Instant at,
+      List<String> eventIds,
+      String reason,
+      Instant publishedAt,
+      Figures before,
+      Figures after) {}
 }

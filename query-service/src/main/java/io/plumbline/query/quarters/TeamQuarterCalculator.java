@@ -62,6 +62,7 @@ public final class TeamQuarterCalculator {
             toil.map(ToilPractice.QuarterToil::opsHours).orElse(null),
             evaluator.rubric().version(),
             now,
+            false,
             List.of()));
   }
 

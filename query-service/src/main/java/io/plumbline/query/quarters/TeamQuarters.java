@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each team's quarterly figures in step with its facts: recomputes the quarters of dirty
- * teams under the rubric in force, records restatements when late facts change a closed quarter,
- * and tells the rollups which quarters changed.
+ * teams under the rubric in force, compares them with the quarter's publication (restatements), and
+ * tells the rollups which quarters changed.
  */
 @Component
 public class TeamQuarters {
@@ -31,6 +31,7 @@ public class TeamQuarters {
   private final TeamFactsReader facts;
   private final ActiveRubric rubric;
   private final DirtyMarks marks;
+  private final Publications publications;
   private final List<QuartersChanged> listeners;
   private final Clock clock;
 
@@ -39,12 +40,14 @@ public class TeamQuarters {
       TeamFactsReader facts,
       ActiveRubric rubric,
       DirtyMarks marks,
+      Publications publications,
       List<QuartersChanged> listeners,
       Clock clock) {
     this.mongo = mongo;
     this.facts = facts;
     this.rubric = rubric;
     this.marks = marks;
+    this.publications = publications;
     this.listeners = List.copyOf(listeners);
     this.clock = clock;
   }
@@ -65,7 +68,7 @@ public class TeamQuarters {
         if (DirtyTeam.GROUPS.equals(mark.teamId())) {
           touched.addAll(quartersFrom(notBeforeTheOrg(from), now));
         } else {
-          touched.addAll(recomputeTeam(mark.teamId(), from, mark.lateEventIds(), now));
+          touched.addAll(recomputeTeam(mark.teamId(), from, now));
           teams++;
         }
         marks.done(mark);
@@ -80,8 +83,7 @@ public class TeamQuarters {
     return teams;
   }
 
-  private List<Quarter> recomputeTeam(
-      String teamId, Quarter from, List<String> lateEventIds, Instant now) {
+  private List<Quarter> recomputeTeam(String teamId, Quarter from, Instant now) {
     MaturityEvaluator evaluator = rubric.evaluator();
     Quarter.Calendar calendar = evaluator.calendar();
     Optional<TeamFacts> loaded = facts.load(teamId);
@@ -93,9 +95,7 @@ public class TeamQuarters {
     Quarter start = from.compareTo(first) < 0 ? first : from;
     List<Quarter> quarters = quartersFrom(start, now);
     for (Quarter quarter : quarters) {
-      Instant end = calendar.end(quarter);
       Instant asOf = calendar.evaluationInstant(quarter, now);
-      boolean closed = asOf.equals(end);
       String id = TeamQuarter.id(teamId, quarter.toString());
       TeamQuarter previous = mongo.findById(id, TeamQuarter.class);
       Optional<TeamQuarter> next =
@@ -106,35 +106,43 @@ public class TeamQuarters {
         }
         continue;
       }
-      mongo.save(withRestatements(next.get(), previous, closed, end, lateEventIds, teamFacts, now));
+      mongo.save(againstPublication(next.get(), previous, quarter, teamFacts, now));
     }
     return quarters;
   }
 
   /**
-   * Carries earlier restatements over, and adds one when final figures of a closed quarter,
-   * computed under the same rubric, were changed by late events.
+   * The figures against the quarter's publication, if it is published: restated when they differ
+   * from the published ones under the same rubric, naming the events that arrived since and count
+   * for the quarter; marked apart when the rubric changed since, which is no restatement.
    */
-  private static TeamQuarter withRestatements(
-      TeamQuarter next,
-      TeamQuarter previous,
-      boolean closed,
-      Instant end,
-      List<String> lateEventIds,
-      TeamFacts teamFacts,
-      Instant now) {
-    List<TeamQuarter.Restatement> restatements =
-        new ArrayList<>(previous == null ? List.of() : previous.restatements());
-    boolean previousWasFinal = previous != null && !previous.evaluatedAt().isBefore(end);
-    if (closed
-        && previousWasFinal
-        && previous.rubricVersion().equals(next.rubricVersion())
-        && !next.sameFiguresAs(previous)) {
-      Set<String> late = new java.util.HashSet<>(lateEventIds == null ? List.of() : lateEventIds);
+  private TeamQuarter againstPublication(
+      TeamQuarter next, TeamQuarter previous, Quarter quarter, TeamFacts teamFacts, Instant now) {
+    Optional<PublishedTeamQuarter> published = publications.row(next.teamId(), quarter);
+    boolean rubricChanged =
+        published.isPresent()
+            && !published.get().row().rubricVersion().equals(next.rubricVersion());
+    List<TeamQuarter.Restatement> restatements = List.of();
+    if (published.isPresent() && !rubricChanged && !next.sameFiguresAs(published.get().row())) {
+      Instant end = rubric.calendar().end(quarter);
       List<String> causes =
-          teamFacts.before(end).stream().map(TeamEvent::eventId).filter(late::contains).toList();
-      restatements.add(
-          new TeamQuarter.Restatement(now, causes, "late events changed closed figures"));
+          teamFacts.arrivedAfter(published.get().factCount()).stream()
+              .filter(event -> event.occurredAt().isBefore(end))
+              .map(TeamEvent::eventId)
+              .toList();
+      Instant since =
+          previous != null && !previous.restatements().isEmpty()
+              ? previous.restatements().get(0).at()
+              : now;
+      restatements =
+          List.of(
+              new TeamQuarter.Restatement(
+                  since,
+                  causes,
+                  "figures changed since the quarter was published",
+                  publications.find(quarter).map(Publication::publishedAt).orElse(null),
+                  TeamQuarter.Figures.of(published.get().row()),
+                  TeamQuarter.Figures.of(next)));
     }
     return new TeamQuarter(
         next.id(),
@@ -152,6 +160,7 @@ public class TeamQuarters {
         next.opsHours(),
         next.rubricVersion(),
         next.evaluatedAt(),
+        rubricChanged,
         restatements);
   }
 

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * for a preview.
  */
 @Component
-class GroupRollups implements QuartersChanged {
+public class GroupRollups implements QuartersChanged {
 
   private final MongoTemplate mongo;
   private final TeamFactsReader facts;
@@ -51,27 +51,10 @@ class GroupRollups implements QuartersChanged {
   }
 
   private void recompute(Quarter quarter, Instant now) {
-    Quarter.Calendar calendar = rubric.calendar();
-    Instant asOf = calendar.evaluationInstant(quarter, now);
     List<TeamQuarter> rows =
         mongo.find(
             Query.query(Criteria.where("quarter").is(quarter.toString())), TeamQuarter.class);
-    Map<String, Integer> previous = new HashMap<>();
-    mongo
-        .find(
-            Query.query(Criteria.where("quarter").is(quarter.previous().toString())),
-            TeamQuarter.class)
-        .stream()
-        .filter(TeamQuarter::active)
-        .forEach(row -> previous.put(row.teamId(), row.overallLevel()));
-    List<Rollup> rollups =
-        RollupCalculator.calculate(
-            quarter.toString(),
-            rows,
-            previous,
-            groupTree(asOf),
-            rubric.evaluator().rubric().version(),
-            now);
+    List<Rollup> rollups = calculate(quarter, rows, now);
     // replaced one by one, never deleted first: a reader always finds the quarter's rollups
     rollups.forEach(mongo::save);
     mongo.remove(
@@ -81,6 +64,29 @@ class GroupRollups implements QuartersChanged {
                 .and("_id")
                 .nin(rollups.stream().map(Rollup::id).toList())),
         Rollup.class);
+  }
+
+  /**
+   * The rollups of a quarter from these team rows, with movers against the stored rows of the
+   * quarter before, along the org tree as it stood then.
+   */
+  public List<Rollup> calculate(Quarter quarter, List<TeamQuarter> rows, Instant now) {
+    Instant asOf = rubric.calendar().evaluationInstant(quarter, now);
+    Map<String, Integer> previous = new HashMap<>();
+    mongo
+        .find(
+            Query.query(Criteria.where("quarter").is(quarter.previous().toString())),
+            TeamQuarter.class)
+        .stream()
+        .filter(TeamQuarter::active)
+        .forEach(row -> previous.put(row.teamId(), row.overallLevel()));
+    return RollupCalculator.calculate(
+        quarter.toString(),
+        rows,
+        previous,
+        groupTree(asOf),
+        rubric.evaluator().rubric().version(),
+        now);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.plumbline.query.rollups;
 
+import io.plumbline.query.quarters.TeamQuarter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,7 @@ public record Rollup(
     BigDecimal medianPostmortemLeadTimeHours,
     BigDecimal medianToilShare,
     List<TeamRestatement> restatements,
+    boolean rubricChangedSincePublication,
     String rubricVersion,
     Instant computedAt) {
 
@@ -47,6 +49,15 @@ public record Rollup(
   /** A team whose overall level changed against the previous quarter. */
   public record Mover(String teamId, int from, int to) {}
 
-  /** A team of the rollup whose closed figures were restated by late events. */
-  public record TeamRestatement(String teamId, Instant at, List<String> eventIds, String reason) {}
+  /**
+   * A team of the rollup whose figures changed since the quarter was published: what was published,
+   * what stands now, and the events that arrived since.
+   */
+  public record TeamRestatement(
+      String teamId,
+      Instant at,
+      List<String> eventIds,
+      String reason,
+      TeamQuarter.Figures before,
+      TeamQuarter.Figures after) {}
 }

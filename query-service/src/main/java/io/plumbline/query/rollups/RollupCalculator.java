@@ -135,7 +135,12 @@ public final class RollupCalculator {
                         .map(
                             r ->
                                 new Rollup.TeamRestatement(
-                                    t.teamId(), r.at(), r.eventIds(), r.reason())))
+                                    t.teamId(),
+                                    r.at(),
+                                    r.eventIds(),
+                                    r.reason(),
+                                    r.before(),
+                                    r.after())))
             .toList();
     return new Rollup(
         Rollup.id(scope, quarter),
@@ -157,6 +162,7 @@ public final class RollupCalculator {
         median(leadTimes, 1),
         median(toilShares, 3),
         restatements,
+        teams.stream().anyMatch(TeamQuarter::rubricChangedSincePublication),
         rubricVersion,
         now);
   }

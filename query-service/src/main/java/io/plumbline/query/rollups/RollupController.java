@@ -3,6 +3,7 @@ package io.plumbline.query.rollups;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.plumbline.query.quarters.Publications;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
 import io.plumbline.query.web.ProblemException;
@@ -10,7 +11,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,22 +36,28 @@ class RollupController {
   private static final CsvMapper CSV = new CsvMapper();
 
   private final MongoTemplate mongo;
+  private final Publications publications;
   private final ActiveRubric rubric;
   private final Clock clock;
 
-  RollupController(MongoTemplate mongo, ActiveRubric rubric, Clock clock) {
+  RollupController(
+      MongoTemplate mongo, Publications publications, ActiveRubric rubric, Clock clock) {
     this.mongo = mongo;
+    this.publications = publications;
     this.rubric = rubric;
     this.clock = clock;
   }
 
-  /** A quarter that has figures, with its bounds. */
-  record QuarterInfo(String quarter, Instant start, Instant end, boolean closed) {}
+  /** A quarter that has figures, with its bounds and when it was published (null: not yet). */
+  record QuarterInfo(
+      String quarter, Instant start, Instant end, boolean closed, Instant publishedAt) {}
 
   @GetMapping("/quarters")
   List<QuarterInfo> quarters() {
     Quarter.Calendar calendar = rubric.calendar();
     Instant now = clock.instant();
+    Map<String, Instant> published = new HashMap<>();
+    publications.all().forEach(p -> published.put(p.quarter(), p.publishedAt()));
     return mongo
         .findDistinct(
             Query.query(Criteria.where("scope").is(Rollup.ORG)),
@@ -64,7 +73,8 @@ class RollupController {
                     q.toString(),
                     calendar.start(q),
                     calendar.end(q),
-                    !calendar.end(q).isAfter(now)))
+                    !calendar.end(q).isAfter(now),
+                    published.get(q.toString())))
         .toList();
   }
 

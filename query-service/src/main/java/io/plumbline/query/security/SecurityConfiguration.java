@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,7 +22,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 /**
  * Reader and admin tokens read everything; a team token reads its own team's figures only; the
- * rubric administration is for admins. Health, metrics and the API description are open.
+ * rubric administration and publishing quarters are for admins. Health, metrics and the API
+ * description are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -45,6 +47,8 @@ class SecurityConfiguration {
                         "/error")
                     .permitAll()
                     .requestMatchers("/api/v1/admin/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/api/v1/quarters/*/publish")
                     .hasRole("ADMIN")
                     .requestMatchers("/api/v1/teams/{teamId}/**")
                     .access(readerOrOwnTeam())

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The JSON answer of the maturity read: every practice, its level, its criteria and evidence. */
 record MaturityView(
@@ -24,10 +25,12 @@ record MaturityView(
     BigDecimal score,
     Map<String, PracticeView> practices,
     boolean restated,
-    List<TeamQuarter.Restatement> restatements) {
+    List<TeamQuarter.Restatement> restatements,
+    boolean rubricChangedSincePublication) {
 
-  static MaturityView of(
-      TeamMaturity maturity, Rubric rubric, List<TeamQuarter.Restatement> restatements) {
+  static MaturityView of(TeamMaturity maturity, Rubric rubric, Optional<TeamQuarter> row) {
+    List<TeamQuarter.Restatement> restatements =
+        row.map(TeamQuarter::restatements).orElse(List.of());
     Map<String, PracticeView> practices = new LinkedHashMap<>();
     maturity
         .practices()
@@ -45,7 +48,8 @@ record MaturityView(
         maturity.score(rubric.weights()),
         practices,
         !restatements.isEmpty(),
-        restatements);
+        restatements,
+        row.map(TeamQuarter::rubricChangedSincePublication).orElse(false));
   }
 
   record PracticeView(int level, String name, List<Criterion> criteria) {

@@ -10,7 +10,7 @@ import io.plumbline.query.web.ProblemException;
 import io.plumbline.query.web.ReadParameters;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +48,7 @@ class TeamMaturityController {
     MaturityEvaluator evaluator = rubric.evaluator();
     Instant at = instant(quarter, asOf, evaluator);
     TeamMaturity maturity = evaluator.evaluate(load(teamId), at);
-    return MaturityView.of(maturity, evaluator.rubric(), restatements(maturity));
+    return MaturityView.of(maturity, evaluator.rubric(), row(maturity));
   }
 
   /** "Why is the level what it is, and what changed since the previous quarter?" */
@@ -64,8 +64,8 @@ class TeamMaturityController {
     TeamMaturity before =
         evaluator.evaluate(facts, evaluator.calendar().end(now.quarter().previous()));
     return Explanation.of(
-        MaturityView.of(now, evaluator.rubric(), restatements(now)),
-        MaturityView.of(before, evaluator.rubric(), restatements(before)));
+        MaturityView.of(now, evaluator.rubric(), row(now)),
+        MaturityView.of(before, evaluator.rubric(), row(before)));
   }
 
   private Instant instant(String quarter, String asOf, MaturityEvaluator evaluator) {
@@ -86,11 +86,12 @@ class TeamMaturityController {
     return evaluator.calendar().evaluationInstant(rubric.quarter(quarter, now), now);
   }
 
-  private List<TeamQuarter.Restatement> restatements(TeamMaturity maturity) {
+  /** The stored row of the quarter read, with its standing against the publication. */
+  private Optional<TeamQuarter> row(TeamMaturity maturity) {
     TeamQuarter row =
         mongo.findById(
             TeamQuarter.id(maturity.teamId(), maturity.quarter().toString()), TeamQuarter.class);
-    return row == null ? List.of() : row.restatements();
+    return Optional.ofNullable(row);
   }
 
   private TeamFacts load(String teamId) {

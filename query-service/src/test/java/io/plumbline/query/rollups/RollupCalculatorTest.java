@@ -55,6 +55,7 @@ class RollupCalculatorTest {
         toilShare == null ? null : BigDecimal.valueOf(100),
         "default-1",
         NOW,
+        false,
         List.of());
   }
 
@@ -122,6 +123,7 @@ class RollupCalculatorTest {
             new BigDecimal("240"),
             "default-1",
             NOW,
+            false,
             List.of());
 
     Rollup org =

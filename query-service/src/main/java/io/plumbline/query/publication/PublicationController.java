@@ -1,0 +1,202 @@
+package io.plumbline.query.publication;
+
+import io.plumbline.query.quarters.Publication;
+import io.plumbline.query.quarters.Publications;
+import io.plumbline.query.quarters.TeamQuarter;
+import io.plumbline.query.rollups.PublishedRollup;
+import io.plumbline.query.rollups.Rollup;
+import io.plumbline.query.rubric.Quarter;
+import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.query.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Publishing a quarter (admins) and reading what was published, and how the live figures differ
+ * from it (readers).
+ */
+@RestController
+@RequestMapping("/api/v1/quarters/{quarter}")
+@Tag(name = "publication", description = "Quarters as leadership saw them, and restatements")
+class PublicationController {
+
+  private final QuarterPublisher publisher;
+  private final Publications publications;
+  private final ActiveRubric rubric;
+  private final MongoTemplate mongo;
+  private final Clock clock;
+
+  PublicationController(
+      QuarterPublisher publisher,
+      Publications publications,
+      ActiveRubric rubric,
+      MongoTemplate mongo,
+      Clock clock) {
+    this.publisher = publisher;
+    this.publications = publications;
+    this.rubric = rubric;
+    this.mongo = mongo;
+    this.clock = clock;
+  }
+
+  /** The published snapshot: the publication, every team row and every rollup as frozen. */
+  record Snapshot(Publication publication, List<TeamQuarter> teams, List<Rollup> rollups) {}
+
+  /** A team row whose figures differ from the published ones. */
+  record TeamChange(
+      String teamId,
+      TeamQuarter.Figures before,
+      TeamQuarter.Figures after,
+      List<String> eventIds) {}
+
+  /** How the live figures differ from the published ones. */
+  record Diff(
+      Publication publication,
+      String liveRubricVersion,
+      boolean rubricChangedSincePublication,
+      List<TeamChange> teams,
+      List<String> rollupsChanged) {}
+
+  @Operation(
+      summary = "Publish a closed quarter",
+      description =
+          "Freezes the quarter's team rows and rollups as they stand: figures that change later"
+              + " are restatements. 201 the first time, 200 with the standing publication when it"
+              + " was published before; 409 while the quarter is open or teams are still being"
+              + " recomputed for it.")
+  @PostMapping("/publish")
+  ResponseEntity<Publication> publish(@PathVariable String quarter, Authentication caller) {
+    Instant now = clock.instant();
+    QuarterPublisher.Outcome outcome =
+        publisher.publish(rubric.quarter(quarter, now), "token:" + caller.getName(), now);
+    if (!outcome.created()) {
+      return ResponseEntity.ok(outcome.publication());
+    }
+    return ResponseEntity.created(URI.create("/api/v1/quarters/%s/published".formatted(quarter)))
+        .body(outcome.publication());
+  }
+
+  @Operation(summary = "The published snapshot of a quarter")
+  @GetMapping("/published")
+  Snapshot published(@PathVariable String quarter) {
+    Quarter q = rubric.quarter(quarter, clock.instant());
+    Publication publication = requirePublished(q);
+    List<Rollup> rollups =
+        mongo
+            .find(Query.query(Criteria.where("quarter").is(q.toString())), PublishedRollup.class)
+            .stream()
+            .map(PublishedRollup::rollup)
+            .sorted(Comparator.comparing(Rollup::scope))
+            .toList();
+    return new Snapshot(publication, sortedByTeam(publications.publishedRows(q)), rollups);
+  }
+
+  @Operation(
+      summary = "How the live figures of a published quarter differ from the published ones",
+      description =
+          "Team rows whose levels or score changed (before → after) with the events that arrived"
+              + " since publication and count for the quarter; the rollups whose figures changed."
+              + " A rubric activated since publication is reported apart, never as a restatement.")
+  @GetMapping("/published/diff")
+  Diff diff(@PathVariable String quarter) {
+    Quarter q = rubric.quarter(quarter, clock.instant());
+    Publication publication = requirePublished(q);
+    Map<String, TeamQuarter> live =
+        publications.liveRows(q).stream()
+            .collect(Collectors.toMap(TeamQuarter::teamId, Function.identity()));
+    List<TeamChange> changes = new ArrayList<>();
+    for (TeamQuarter before : sortedByTeam(publications.publishedRows(q))) {
+      TeamQuarter after = live.get(before.teamId());
+      if (after != null && !after.restatements().isEmpty()) {
+        TeamQuarter.Restatement restatement = after.restatements().get(0);
+        changes.add(
+            new TeamChange(
+                before.teamId(),
+                restatement.before(),
+                restatement.after(),
+                restatement.eventIds()));
+      }
+    }
+    String liveVersion = rubric.evaluator().rubric().version();
+    return new Diff(
+        publication,
+        liveVersion,
+        !liveVersion.equals(publication.rubricVersion()),
+        changes,
+        rollupsChanged(q));
+  }
+
+  /** Scopes whose figures (not their computation time) differ from the published ones. */
+  private List<String> rollupsChanged(Quarter q) {
+    Query ofQuarter = Query.query(Criteria.where("quarter").is(q.toString()));
+    Map<String, Rollup> live =
+        mongo.find(ofQuarter, Rollup.class).stream()
+            .collect(Collectors.toMap(Rollup::scope, Function.identity()));
+    List<String> changed = new ArrayList<>();
+    for (PublishedRollup published : mongo.find(ofQuarter, PublishedRollup.class)) {
+      Rollup before = published.rollup();
+      Rollup after = live.get(before.scope());
+      if (after == null || !figures(before).equals(figures(after))) {
+        changed.add(before.scope());
+      }
+    }
+    changed.sort(Comparator.naturalOrder());
+    return changed;
+  }
+
+  private static List<Object> figures(Rollup r) {
+    return List.of(
+        r.teams(),
+        r.teamsPerLevel(),
+        Objects.toString(stripped(r.meanScore())),
+        Objects.toString(stripped(r.medianScore())),
+        Objects.toString(r.meanLevelPerPractice()),
+        Objects.toString(stripped(r.shareAtLevel3OrAbove())),
+        Objects.toString(stripped(r.tier1SloCoverage())),
+        Objects.toString(stripped(r.medianPostmortemLeadTimeHours())),
+        Objects.toString(stripped(r.medianToilShare())));
+  }
+
+  private static BigDecimal stripped(BigDecimal value) {
+    return value == null ? null : value.stripTrailingZeros();
+  }
+
+  private Publication requirePublished(Quarter q) {
+    return publications
+        .find(q)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    HttpStatus.NOT_FOUND,
+                    "not-published",
+                    "quarter",
+                    "Quarter %s has not been published; an admin publishes it with POST /api/v1/quarters/%s/publish."
+                        .formatted(q, q)));
+  }
+
+  private static List<TeamQuarter> sortedByTeam(List<TeamQuarter> rows) {
+    return rows.stream().sorted(Comparator.comparing(TeamQuarter::teamId)).toList();
+  }
+}
