@@ -135,10 +135,13 @@ public final class RunbookPractice {
         id,
         "Every active runbook reviewed in the last %d days".formatted(days),
         passed,
-        stale.isEmpty()
-            ? runbooks.size() + " active runbook(s), all reviewed"
-            : "Not reviewed in time: "
-                + String.join(", ", stale.stream().map(r -> r.published().runbookId()).toList()),
+        runbooks.isEmpty()
+            ? "No active runbook"
+            : stale.isEmpty()
+                ? runbooks.size() + " active runbook(s), all reviewed"
+                : "Not reviewed in time: "
+                    + String.join(
+                        ", ", stale.stream().map(r -> r.published().runbookId()).toList()),
         passed
             ? runbooks.values().stream().map(ActiveRunbook::lastReviewEventId).toList()
             : stale.stream().map(ActiveRunbook::lastReviewEventId).toList());
