@@ -10,12 +10,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A team's figures for one quarter, evaluated at the quarter's end (or now, for the current
- * quarter), with what rollups need, exact so that rollups round once: its group then, tier-1 SLO
- * coverage, postmortem lead times in seconds, the quarter's toil and operational hours. Once the
- * quarter is published, {@code restatements} says whether the figures changed since (at most one
- * entry: the published figures, the live ones, and the events that arrived since), and {@code
- * rubricChangedSincePublication} whether they are computed under another rubric than the published
- * ones — which is never a restatement.
+ * quarter), with what rollups need, exact so that rollups round once (the score as shown, one
+ * decimal, and exactly): its group then, tier-1 SLO coverage, postmortem lead times in seconds, the
+ * quarter's toil and operational hours. Once the quarter is published, {@code restatements} says
+ * whether the figures changed since (at most one entry: the published figures, the live ones, and
+ * the events that arrived since), and {@code rubricChangedSincePublication} whether they are
+ * computed under another rubric than the published ones — which is never a restatement.
  */
 @Document("team_quarters")
 public record TeamQuarter(
@@ -27,6 +27,7 @@ public record TeamQuarter(
     Map<String, Integer> levels,
     int overallLevel,
     BigDecimal score,
+    BigDecimal exactScore,
     int tier1Services,
     int tier1Covered,
     List<Long> postmortemLeadTimesSeconds,

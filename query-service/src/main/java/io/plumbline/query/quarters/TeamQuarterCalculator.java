@@ -55,6 +55,7 @@ public final class TeamQuarterCalculator {
             levels,
             maturity.overallLevel(),
             maturity.score(evaluator.rubric().weights()),
+            maturity.exactScore(evaluator.rubric().weights()),
             tier1[0],
             tier1[1],
             leadTimesSeconds(facts, period),

@@ -153,6 +153,7 @@ public class TeamQuarters {
         next.levels(),
         next.overallLevel(),
         next.score(),
+        next.exactScore(),
         next.tier1Services(),
         next.tier1Covered(),
         next.postmortemLeadTimesSeconds(),

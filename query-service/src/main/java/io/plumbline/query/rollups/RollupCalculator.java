@@ -168,7 +168,8 @@ public final class RollupCalculator {
   }
 
   private static List<BigDecimal> scores(List<TeamQuarter> teams) {
-    return teams.stream().map(TeamQuarter::score).toList();
+    // rows stored before exact scores were kept have the shown score only
+    return teams.stream().map(t -> t.exactScore() != null ? t.exactScore() : t.score()).toList();
   }
 
   static BigDecimal mean(List<BigDecimal> values, int scale) {
@@ -177,7 +178,8 @@ public final class RollupCalculator {
     }
     return values.stream()
         .reduce(BigDecimal.ZERO, BigDecimal::add)
-        .divide(BigDecimal.valueOf(values.size()), scale, RoundingMode.HALF_UP);
+        .divide(BigDecimal.valueOf(values.size()), EXACT)
+        .setScale(scale, RoundingMode.HALF_UP);
   }
 
   /**

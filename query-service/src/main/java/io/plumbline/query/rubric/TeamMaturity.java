@@ -24,6 +24,11 @@ public record TeamMaturity(
 
   /** 20 × the weighted mean of the practice levels, rounded to one decimal. */
   public BigDecimal score(Map<Practice, BigDecimal> weights) {
+    return exactScore(weights).setScale(1, RoundingMode.HALF_UP);
+  }
+
+  /** The score before rounding, for figures computed from many teams' scores and rounded once. */
+  public BigDecimal exactScore(Map<Practice, BigDecimal> weights) {
     BigDecimal weighted = BigDecimal.ZERO;
     BigDecimal totalWeight = BigDecimal.ZERO;
     for (PracticeResult result : practices.values()) {
@@ -32,8 +37,10 @@ public record TeamMaturity(
       totalWeight = totalWeight.add(weight);
     }
     if (totalWeight.signum() == 0) {
-      return BigDecimal.ZERO.setScale(1);
+      return BigDecimal.ZERO;
     }
-    return weighted.multiply(BigDecimal.valueOf(20)).divide(totalWeight, 1, RoundingMode.HALF_UP);
+    return weighted
+        .multiply(BigDecimal.valueOf(20))
+        .divide(totalWeight, java.math.MathContext.DECIMAL128);
   }
 }

@@ -48,6 +48,7 @@ class RollupCalculatorTest {
         Map.of("slos", slos, "postmortems", pm, "runbooks", rb, "toil", toil),
         overall,
         score,
+        score,
         tier1,
         covered,
         leadTimes.stream().map(hours -> Math.round(hours * 3600)).toList(),
@@ -116,6 +117,7 @@ class RollupCalculatorTest {
             only.levels(),
             only.overallLevel(),
             only.score(),
+            only.exactScore(),
             0,
             0,
             List.of(4482L), // 1.245 h: 1.25 rounded to hundredths, which rounds on to 1.3
@@ -132,6 +134,42 @@ class RollupCalculatorTest {
 
     assertThat(org.medianToilShare()).isEqualByComparingTo("0.391");
     assertThat(org.medianPostmortemLeadTimeHours()).isEqualByComparingTo("1.2");
+  }
+
+  @Test
+  void theMedianAndMeanScoreAreRoundedOnceFromTheTeamsExactScores() {
+    List<TeamQuarter> rows = new java.util.ArrayList<>();
+    for (String[] team : new String[][] {{"a", "22.45"}, {"b", "23.0"}}) {
+      TeamQuarter r = row(team[0], "pay", true, 2, 2, 2, 2, 0, 0, List.of(), null);
+      BigDecimal exact = new BigDecimal(team[1]);
+      rows.add(
+          new TeamQuarter(
+              r.id(),
+              r.teamId(),
+              r.quarter(),
+              r.groupId(),
+              true,
+              r.levels(),
+              r.overallLevel(),
+              exact.setScale(1, java.math.RoundingMode.HALF_UP), // shown: 22.5 and 23.0
+              exact,
+              0,
+              0,
+              List.of(),
+              null,
+              null,
+              "default-1",
+              NOW,
+              false,
+              List.of()));
+    }
+
+    Rollup org =
+        byScope(RollupCalculator.calculate("2026-Q3", rows, Map.of(), TREE, "v", NOW)).get("org");
+
+    // from the shown scores: (22.5 + 23.0) / 2 = 22.75 → 22.8; exactly 22.725 → 22.7
+    assertThat(org.medianScore()).isEqualByComparingTo("22.7");
+    assertThat(org.meanScore()).isEqualByComparingTo("22.7");
   }
 
   @Test
