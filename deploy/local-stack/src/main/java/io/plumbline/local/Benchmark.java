@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,6 +140,7 @@ public final class Benchmark {
       reads(teams);
       mixedReads(teams, option("mixed-seconds", 30));
       replay();
+      imports(option("import-teams", 100));
       rebuild();
       // after the rebuild, whose figure would otherwise include one team's 100,000-event log
       largeTeam();
@@ -466,6 +468,63 @@ public final class Benchmark {
    * An admin activates a rubric (the one in force under another version): every quarter of every
    * team is recomputed; the phase lasts until no team is left to recompute.
    */
+  /**
+   * Imports in the order tools export them: three years of weekly toil for two fresh sets of teams,
+   * once with each team's events together (as CI submits them) and once interleaved in time order
+   * (an export from a survey tool); same events, clients and batch size, so the two rates compare
+   * the batch's grouping alone.
+   */
+  private void imports(int teams) throws Exception {
+    double perTeam = importHistory("imp", teams, false);
+    double interleaved = importHistory("imq", teams, true);
+    results.put("importPerTeamBatchesEventsPerSecond", round(perTeam));
+    results.put("importInterleavedEventsPerSecond", round(interleaved));
+    results.put("importInterleavedShareOfPerTeam", Math.round(interleaved / perTeam * 100) / 100.0);
+    log(
+        "imports of %d teams × 3 years: per-team batches %.0f events/s, interleaved %.0f events/s (%.0f %%)"
+            .formatted(teams, perTeam, interleaved, interleaved / perTeam * 100));
+  }
+
+  private double importHistory(String prefix, int teams, boolean interleaved) throws Exception {
+    List<String> registrations = new ArrayList<>();
+    for (int t = 0; t < teams; t++) {
+      registrations.add(
+          event(
+              "TeamRegistered",
+              prefix + "-reg-" + t,
+              "{\"teamId\":\"%s-t%d\",\"name\":\"T%d\",\"groupId\":\"bench\"}"
+                  .formatted(prefix, t, t),
+              "2023-11-01T00:00:00Z"));
+    }
+    sendAll(registrations, 4);
+    List<String> events = new ArrayList<>();
+    Instant first = Instant.parse("2023-11-06T00:00:00Z");
+    for (int week = 0; week < 156; week++) {
+      Instant start = first.plus(Duration.ofDays(7L * week));
+      Instant end = start.plus(Duration.ofDays(7));
+      for (int t = 0; t < teams; t++) {
+        events.add(
+            event(
+                "ToilMeasured",
+                "%s-%d-w%d".formatted(prefix, t, week),
+                "{\"teamId\":\"%s-t%d\",\"periodStart\":\"%s\",\"periodEnd\":\"%s\",\"toilHours\":%d,\"opsHours\":40}"
+                    .formatted(prefix, t, start, end, (week + t) % 30),
+                end.plusSeconds(3600).toString()));
+      }
+    }
+    if (!interleaved) {
+      // each team's three years together: team by team
+      events.sort(Comparator.comparing(e -> e.substring(e.indexOf("\"teamId\""))));
+    }
+    long start = System.nanoTime();
+    int accepted = sendAll(events, option("clients", 8));
+    if (accepted != events.size()) {
+      throw new IllegalStateException(
+          "only %d of %d imported events were accepted".formatted(accepted, events.size()));
+    }
+    return accepted / seconds(start);
+  }
+
   private void replay() throws Exception {
     awaitRollups(Duration.ofMinutes(60));
     HttpResponse<String> active =
