@@ -563,6 +563,7 @@ class QuarterlyReviewScenarioTest {
     ObjectNode copy = rollup.deepCopy();
     copy.remove("computedAt");
     copy.remove("rubricVersion");
+    copy.remove("rubricGeneration");
     return copy;
   }
 }

@@ -3,6 +3,7 @@ package io.plumbline.query.quarters;
 import io.plumbline.query.rubric.admin.ActiveRubric;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +26,8 @@ class QuarterRefresher {
   private final Clock clock;
   private final Duration quiet;
   private final Duration maxWait;
+  private final FleetTurns turns;
+  private final Duration clockRefreshInterval;
 
   QuarterRefresher(
       TeamQuarters quarters,
@@ -32,13 +35,17 @@ class QuarterRefresher {
       ActiveRubric rubric,
       Clock clock,
       @Value("${plumbline.rollups.quiet:1s}") Duration quiet,
-      @Value("${plumbline.rollups.max-wait:10s}") Duration maxWait) {
+      @Value("${plumbline.rollups.max-wait:10s}") Duration maxWait,
+      FleetTurns turns,
+      @Value("${plumbline.rollups.clock-refresh-interval:1h}") Duration clockRefreshInterval) {
     this.quarters = quarters;
     this.marks = marks;
     this.rubric = rubric;
     this.clock = clock;
     this.quiet = quiet;
     this.maxWait = maxWait;
+    this.turns = turns;
+    this.clockRefreshInterval = clockRefreshInterval;
   }
 
   @Scheduled(fixedDelayString = "${plumbline.rollups.refresh-interval:500ms}")
@@ -52,10 +59,17 @@ class QuarterRefresher {
     }
   }
 
+  /**
+   * Once per {@code plumbline.rollups.clock-refresh-interval} for the whole fleet (one replica
+   * marks the teams; every replica's refresher shares the recomputation through the marks).
+   */
   @Scheduled(
-      fixedDelayString = "${plumbline.rollups.clock-refresh-interval:1h}",
-      initialDelayString = "${plumbline.rollups.clock-refresh-interval:1h}")
+      fixedDelayString = "${plumbline.rollups.clock-refresh-check:1m}",
+      initialDelayString = "${plumbline.rollups.clock-refresh-check:1m}")
   void followTheClock() {
-    marks.markAllTeams(rubric.calendar().quarterOf(clock.instant()).previous());
+    Instant now = clock.instant();
+    if (turns.claim("clock-refresh", clockRefreshInterval, now)) {
+      marks.markAllTeams(rubric.calendar().quarterOf(now).previous());
+    }
   }
 }

@@ -34,6 +34,7 @@ public record TeamQuarter(
     BigDecimal toilHours,
     BigDecimal opsHours,
     String rubricVersion,
+    long rubricGeneration,
     Instant evaluatedAt,
     boolean rubricChangedSincePublication,
     List<Restatement> restatements) {

@@ -62,6 +62,7 @@ public final class TeamQuarterCalculator {
             toil.map(ToilPractice.QuarterToil::toilHours).orElse(null),
             toil.map(ToilPractice.QuarterToil::opsHours).orElse(null),
             evaluator.rubric().version(),
+            0, // the generation is the store's business: see TeamQuarters
             now,
             false,
             List.of()));

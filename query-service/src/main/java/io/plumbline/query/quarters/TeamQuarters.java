@@ -6,6 +6,7 @@ import io.plumbline.query.facts.TeamFactsReader;
 import io.plumbline.query.rubric.MaturityEvaluator;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.query.rubric.admin.UnderRubric;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,10 @@ public class TeamQuarters {
    */
   public int refresh(Duration quiet, Duration maxWait, int limit) {
     Instant now = clock.instant();
+    rubric.follow();
+    ActiveRubric.InForce inForce = rubric.inForce();
     Set<Quarter> touched = new TreeSet<>();
+    List<DirtyTeam> handled = new ArrayList<>();
     int teams = 0;
     for (DirtyTeam mark : marks.ready(quiet, maxWait, limit)) {
       try {
@@ -68,23 +72,31 @@ public class TeamQuarters {
         if (DirtyTeam.GROUPS.equals(mark.teamId())) {
           touched.addAll(quartersFrom(notBeforeTheOrg(from), now));
         } else {
-          touched.addAll(recomputeTeam(mark.teamId(), from, now));
+          touched.addAll(recomputeTeam(mark.teamId(), from, inForce, now));
           teams++;
         }
-        marks.done(mark);
+        handled.add(mark);
       } catch (RuntimeException e) {
         // One team's failure must not hold the others back; its mark stays for the next round.
         log.warn("Recomputing the figures of {} failed: {}", mark.teamId(), e.toString());
       }
     }
     if (!touched.isEmpty()) {
-      listeners.forEach(listener -> listener.recomputed(touched, now));
+      listeners.forEach(listener -> listener.recomputed(touched, inForce, now));
     }
+    if (rubric.follow() != inForce.generation()) {
+      // a rubric was activated meanwhile: what this round computed is superseded, so the marks
+      // stay and the next round recomputes under the new rubric
+      log.info("A rubric was activated during a recomputation; its teams are recomputed again");
+      return teams;
+    }
+    handled.forEach(marks::done);
     return teams;
   }
 
-  private List<Quarter> recomputeTeam(String teamId, Quarter from, Instant now) {
-    MaturityEvaluator evaluator = rubric.evaluator();
+  private List<Quarter> recomputeTeam(
+      String teamId, Quarter from, ActiveRubric.InForce inForce, Instant now) {
+    MaturityEvaluator evaluator = inForce.evaluator();
     Quarter.Calendar calendar = evaluator.calendar();
     Optional<TeamFacts> loaded = facts.load(teamId);
     if (loaded.isEmpty()) {
@@ -106,7 +118,9 @@ public class TeamQuarters {
         }
         continue;
       }
-      mongo.save(againstPublication(next.get(), previous, quarter, teamFacts, now));
+      TeamQuarter row =
+          againstPublication(next.get(), previous, quarter, teamFacts, inForce.generation(), now);
+      UnderRubric.save(mongo, row, row.id(), inForce.generation());
     }
     return quarters;
   }
@@ -117,7 +131,12 @@ public class TeamQuarters {
    * for the quarter; marked apart when the rubric changed since, which is no restatement.
    */
   private TeamQuarter againstPublication(
-      TeamQuarter next, TeamQuarter previous, Quarter quarter, TeamFacts teamFacts, Instant now) {
+      TeamQuarter next,
+      TeamQuarter previous,
+      Quarter quarter,
+      TeamFacts teamFacts,
+      long generation,
+      Instant now) {
     Optional<PublishedTeamQuarter> published = publications.row(next.teamId(), quarter);
     boolean rubricChanged =
         published.isPresent()
@@ -160,6 +179,7 @@ public class TeamQuarters {
         next.toilHours(),
         next.opsHours(),
         next.rubricVersion(),
+        generation,
         next.evaluatedAt(),
         rubricChanged,
         restatements);

@@ -10,6 +10,7 @@ import io.plumbline.query.rollups.RollupCalculator.GroupNode;
 import io.plumbline.query.rubric.MaturityEvaluator;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.query.rubric.admin.UnderRubric;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,23 +47,31 @@ public class GroupRollups implements QuartersChanged {
   }
 
   @Override
-  public void recomputed(Set<Quarter> quarters, Instant now) {
-    quarters.forEach(quarter -> recompute(quarter, now));
+  public void recomputed(Set<Quarter> quarters, ActiveRubric.InForce rubric, Instant now) {
+    quarters.forEach(quarter -> recompute(quarter, rubric, now));
   }
 
-  private void recompute(Quarter quarter, Instant now) {
+  private void recompute(Quarter quarter, ActiveRubric.InForce inForce, Instant now) {
     List<TeamQuarter> rows =
         mongo.find(
             Query.query(Criteria.where("quarter").is(quarter.toString())), TeamQuarter.class);
-    List<Rollup> rollups = calculate(quarter, rows, now);
-    // replaced one by one, never deleted first: a reader always finds the quarter's rollups
-    rollups.forEach(mongo::save);
+    long generation = inForce.generation();
+    List<Rollup> rollups =
+        calculate(quarter, rows, inForce.evaluator().rubric().version(), now).stream()
+            .map(rollup -> rollup.under(generation))
+            .toList();
+    // replaced one by one, never deleted first: a reader always finds the quarter's rollups;
+    // rollups a later rubric computed stand
+    rollups.forEach(rollup -> UnderRubric.save(mongo, rollup, rollup.id(), generation));
     mongo.remove(
         Query.query(
             Criteria.where("quarter")
                 .is(quarter.toString())
                 .and("_id")
-                .nin(rollups.stream().map(Rollup::id).toList())),
+                .nin(rollups.stream().map(Rollup::id).toList())
+                .orOperator(
+                    Criteria.where(UnderRubric.GENERATION).lte(generation),
+                    Criteria.where(UnderRubric.GENERATION).exists(false))),
         Rollup.class);
   }
 
@@ -71,6 +80,11 @@ public class GroupRollups implements QuartersChanged {
    * quarter before, along the org tree as it stood then.
    */
   public List<Rollup> calculate(Quarter quarter, List<TeamQuarter> rows, Instant now) {
+    return calculate(quarter, rows, rubric.evaluator().rubric().version(), now);
+  }
+
+  private List<Rollup> calculate(
+      Quarter quarter, List<TeamQuarter> rows, String rubricVersion, Instant now) {
     Instant asOf = rubric.calendar().evaluationInstant(quarter, now);
     Map<String, Integer> previous = new HashMap<>();
     mongo
@@ -81,12 +95,7 @@ public class GroupRollups implements QuartersChanged {
         .filter(TeamQuarter::active)
         .forEach(row -> previous.put(row.teamId(), row.overallLevel()));
     return RollupCalculator.calculate(
-        quarter.toString(),
-        rows,
-        previous,
-        groupTree(asOf),
-        rubric.evaluator().rubric().version(),
-        now);
+        quarter.toString(), rows, previous, groupTree(asOf), rubricVersion, now);
   }
 
   /**

@@ -34,6 +34,7 @@ public record Rollup(
     List<TeamRestatement> restatements,
     boolean rubricChangedSincePublication,
     String rubricVersion,
+    long rubricGeneration,
     Instant computedAt) {
 
   public static final String ORG = "org";
@@ -44,6 +45,32 @@ public record Rollup(
 
   public static String groupScope(String groupId) {
     return "group:" + groupId;
+  }
+
+  /** The same figures, as computed under the given rubric generation. */
+  public Rollup under(long generation) {
+    return new Rollup(
+        id,
+        quarter,
+        scope,
+        groupId,
+        groupName,
+        teams,
+        teamsPerLevel,
+        meanScore,
+        medianScore,
+        meanLevelPerPractice,
+        shareAtLevel3OrAbove,
+        moversUp,
+        moversDown,
+        tier1SloCoverage,
+        medianPostmortemLeadTimeHours,
+        medianToilShare,
+        restatements,
+        rubricChangedSincePublication,
+        rubricVersion,
+        generation,
+        computedAt);
   }
 
   /** A team whose overall level changed against the previous quarter. */

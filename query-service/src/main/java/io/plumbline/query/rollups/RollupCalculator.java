@@ -164,6 +164,7 @@ public final class RollupCalculator {
         restatements,
         teams.stream().anyMatch(TeamQuarter::rubricChangedSincePublication),
         rubricVersion,
+        0,
         now);
   }
 

@@ -55,6 +55,7 @@ class RollupCalculatorTest {
         toilShare == null ? null : new BigDecimal(toilShare).multiply(BigDecimal.valueOf(100)),
         toilShare == null ? null : BigDecimal.valueOf(100),
         "default-1",
+        0,
         NOW,
         false,
         List.of());
@@ -124,6 +125,7 @@ class RollupCalculatorTest {
             new BigDecimal("93.95"), // of 240 h: 0.39146, which 0.3915 would round on to 0.392
             new BigDecimal("240"),
             "default-1",
+            0,
             NOW,
             false,
             List.of());
@@ -159,6 +161,7 @@ class RollupCalculatorTest {
               null,
               null,
               "default-1",
+              0,
               NOW,
               false,
               List.of()));

@@ -8,21 +8,33 @@ import io.plumbline.query.web.ProblemException;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The rubric in force. It survives restarts in MongoDB; until an admin activates another, the
- * default file that ships with Plumbline is used.
+ * The rubric in force, for the whole fleet. It lives in MongoDB with a generation that every
+ * activation raises; each replica follows it (every {@code plumbline.rubric.follow-interval}, and
+ * before each round of recomputation), so an activation on any replica takes effect on all of them
+ * within seconds. Figures carry the generation they were computed under, and the store refuses to
+ * replace figures of a later generation. Until an admin activates a rubric, the default file that
+ * ships with Plumbline is in force (generation 0).
  */
 @Component
 public class ActiveRubric {
 
   private final MongoTemplate mongo;
   private final Quarter.Calendar calendar;
-  private final AtomicReference<MaturityEvaluator> evaluator = new AtomicReference<>();
+  private final AtomicReference<InForce> inForce = new AtomicReference<>();
+
+  /** An evaluator of the rubric in force and the generation of its activation. */
+  public record InForce(MaturityEvaluator evaluator, long generation) {}
 
   public ActiveRubric(MongoTemplate mongo, Quarter.Calendar calendar) {
     this.mongo = mongo;
@@ -30,11 +42,38 @@ public class ActiveRubric {
     StoredRubric stored = mongo.findById(StoredRubric.ACTIVE, StoredRubric.class);
     Rubric rubric =
         stored == null ? RubricDocument.defaultRubric() : RubricDocument.parse(stored.text());
-    evaluator.set(new MaturityEvaluator(calendar, rubric));
+    inForce.set(
+        new InForce(
+            new MaturityEvaluator(calendar, rubric), stored == null ? 0 : stored.generation()));
   }
 
   public MaturityEvaluator evaluator() {
-    return evaluator.get();
+    return inForce.get().evaluator();
+  }
+
+  /** The rubric in force as this replica knows it, with its generation. */
+  public InForce inForce() {
+    return inForce.get();
+  }
+
+  /**
+   * Reads which rubric is in force from the store and takes it on if another replica activated a
+   * later one.
+   *
+   * @return the generation in force now
+   */
+  @Scheduled(fixedDelayString = "${plumbline.rubric.follow-interval:2s}")
+  public long follow() {
+    StoredRubric stored = mongo.findById(StoredRubric.ACTIVE, StoredRubric.class);
+    long generation = stored == null ? 0 : stored.generation();
+    InForce known = inForce.get();
+    if (generation > known.generation()) {
+      inForce.compareAndSet(
+          known,
+          new InForce(
+              new MaturityEvaluator(calendar, RubricDocument.parse(stored.text())), generation));
+    }
+    return inForce.get().generation();
   }
 
   public Quarter.Calendar calendar() {
@@ -77,11 +116,23 @@ public class ActiveRubric {
     }
   }
 
-  /** Stores the rubric as the one in force and returns its evaluator. */
-  public MaturityEvaluator activate(Rubric rubric, String text, Instant now) {
-    mongo.save(new StoredRubric(StoredRubric.ACTIVE, rubric.version(), text, now));
-    MaturityEvaluator next = new MaturityEvaluator(calendar, rubric);
-    evaluator.set(next);
+  /**
+   * Stores the rubric as the one in force for the fleet, under the next generation, and takes it on
+   * here.
+   */
+  public InForce activate(Rubric rubric, String text, Instant now) {
+    StoredRubric stored =
+        mongo.findAndModify(
+            Query.query(Criteria.where("_id").is(StoredRubric.ACTIVE)),
+            new Update()
+                .set("version", rubric.version())
+                .set("text", text)
+                .set("activatedAt", now)
+                .inc("generation", 1),
+            FindAndModifyOptions.options().upsert(true).returnNew(true),
+            StoredRubric.class);
+    InForce next = new InForce(new MaturityEvaluator(calendar, rubric), stored.generation());
+    inForce.updateAndGet(known -> known.generation() >= next.generation() ? known : next);
     return next;
   }
 
@@ -99,7 +150,8 @@ public class ActiveRubric {
   }
 
   @Document("rubrics")
-  record StoredRubric(@Id String id, String version, String text, Instant activatedAt) {
+  record StoredRubric(
+      @Id String id, String version, String text, Instant activatedAt, long generation) {
     static final String ACTIVE = "active";
   }
 }

@@ -1,0 +1,53 @@
+package io.plumbline.query.rubric.admin;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Writes figures computed under a rubric generation, unless the store already holds them computed
+ * under a later one: the filter admits only an older (or unversioned) document, and an upsert that
+ * finds none where the id exists is refused by the unique {@code _id}. So a replica that has not
+ * yet taken on a newly activated rubric cannot regress figures the others have recomputed.
+ */
+public final class UnderRubric {
+
+  /** The field every versioned figure document carries. */
+  public static final String GENERATION = "rubricGeneration";
+
+  private UnderRubric() {}
+
+  /**
+   * @return whether the figures were written; false when later figures stand
+   */
+  public static boolean save(MongoTemplate mongo, Object figures, String id, long generation) {
+    Document document = new Document();
+    mongo.getConverter().write(figures, document);
+    String collection = mongo.getCollectionName(figures.getClass());
+    try {
+      mongo
+          .getCollection(collection)
+          .replaceOne(
+              and(eq("_id", id), or(lte(GENERATION, generation), exists(GENERATION, false))),
+              document,
+              new ReplaceOptions().upsert(true));
+      return true;
+    } catch (MongoWriteException e) {
+      if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+}
