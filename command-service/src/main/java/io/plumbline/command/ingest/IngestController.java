@@ -98,7 +98,19 @@ class IngestController {
               schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
   @PostMapping(value = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
   BatchReceipt batch(@RequestBody byte[] body, Authentication authentication) {
-    JsonNode events = reader.parseTree(body).path("events");
+    JsonNode envelope = reader.parseTree(body);
+    if (envelope.isObject() && envelope.size() > 1) {
+      List<String> extra = new ArrayList<>();
+      envelope.fieldNames().forEachRemaining(extra::add);
+      extra.remove("events");
+      throw new SubmissionRejectedException(
+          HttpStatus.BAD_REQUEST,
+          "invalid-batch",
+          extra.get(0),
+          "A batch is {\"events\": [ … ]} and nothing else; unknown field(s): %s."
+              .formatted(String.join(", ", extra)));
+    }
+    JsonNode events = envelope.path("events");
     if (!events.isArray() || events.isEmpty()) {
       throw new SubmissionRejectedException(
           HttpStatus.BAD_REQUEST,

@@ -21,6 +21,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,20 +56,28 @@ class SubmissionReader {
   private final ObjectMapper mapper;
   private final ObjectReader strictReader;
   private final Validator validator;
+  private final ObjectReader treeReader;
   private final Clock clock;
   private final Duration maxClockSkew;
+  private final Instant earliest;
 
   SubmissionReader(
       ObjectMapper mapper,
       Validator validator,
       Clock clock,
-      @Value("${plumbline.ingest.max-clock-skew:5m}") Duration maxClockSkew) {
+      @Value("${plumbline.ingest.max-clock-skew:5m}") Duration maxClockSkew,
+      @Value("${plumbline.ingest.earliest-occurred-at:2000-01-01T00:00:00Z}") Instant earliest) {
     this.mapper = mapper;
+    // one JSON value and nothing after it: "{…} xyz" and "{…}{…}" are not one object
+    this.treeReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.earliest = earliest;
     this.strictReader =
         strict(mapper.copy())
             .reader()
             // a missing or null number or flag is named by validate(), after unknown fields
-            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // an enum is named, never numbered: "severity":0 is not SEV1
+            .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
     this.validator = validator;
     this.clock = clock;
     this.maxClockSkew = maxClockSkew;
@@ -113,14 +122,16 @@ class SubmissionReader {
         EventTypes.forName(type).orElseThrow(() -> unknownType(type));
     PlumblineEvent event = bind(json, eventType);
     validate(json, event);
+    checkInstantsAreText(json, eventType);
     checkNotInFuture(event.occurredAt());
+    checkNotTooEarly(event.occurredAt());
     return event;
   }
 
   /** Parses a request body into a tree, or refuses it as malformed. */
   JsonNode parseTree(byte[] body) {
     try {
-      JsonNode tree = mapper.readTree(body);
+      JsonNode tree = treeReader.readTree(body);
       if (tree == null) {
         throw new IOException("empty body");
       }
@@ -204,6 +215,84 @@ class SubmissionReader {
             .collect(Collectors.joining("; "));
     throw new SubmissionRejectedException(
         HttpStatus.UNPROCESSABLE_ENTITY, "invalid-field", "Invalid submission: " + summary, errors);
+  }
+
+  /**
+   * Instants are ISO-8601 strings: a number ({@code "occurredAt":1790000000}) is refused rather
+   * than read as seconds or milliseconds since 1970, whichever the parser guesses.
+   */
+  private static void checkInstantsAreText(JsonNode json, Class<?> type) {
+    for (RecordComponent component : INSTANTS.get(type)) {
+      JsonNode value = json.get(component.getName());
+      if (component.getType() == Instant.class) {
+        if (value != null && !value.isNull() && !value.isTextual()) {
+          throw notAnInstant(component.getName());
+        }
+      } else if (value != null && value.isArray()) {
+        Class<?> element = elementType(component);
+        for (int i = 0; i < value.size(); i++) {
+          for (RecordComponent inner : INSTANTS.get(element)) {
+            JsonNode item = value.get(i).get(inner.getName());
+            if (inner.getType() == Instant.class
+                && item != null
+                && !item.isNull()
+                && !item.isTextual()) {
+              throw notAnInstant(component.getName() + "[" + i + "]." + inner.getName());
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Per type, its record components that are instants or lists of records holding some. */
+  private static final ClassValue<List<RecordComponent>> INSTANTS =
+      new ClassValue<>() {
+        @Override
+        protected List<RecordComponent> computeValue(Class<?> type) {
+          if (!type.isRecord()) {
+            return List.of();
+          }
+          List<RecordComponent> found = new ArrayList<>();
+          for (RecordComponent component : type.getRecordComponents()) {
+            if (component.getType() == Instant.class) {
+              found.add(component);
+            } else if (List.class.isAssignableFrom(component.getType())
+                && elementType(component).isRecord()) {
+              found.add(component);
+            }
+          }
+          return List.copyOf(found);
+        }
+      };
+
+  private static Class<?> elementType(RecordComponent list) {
+    if (list.getGenericType() instanceof java.lang.reflect.ParameterizedType parameterized
+        && parameterized.getActualTypeArguments()[0] instanceof Class<?> element) {
+      return element;
+    }
+    return Object.class;
+  }
+
+  private static SubmissionRejectedException notAnInstant(String field) {
+    return new SubmissionRejectedException(
+        HttpStatus.BAD_REQUEST,
+        "invalid-field",
+        field,
+        "%s must be an ISO-8601 instant in a string, such as \"2026-11-02T09:00:00Z\"."
+            .formatted(field));
+  }
+
+  /** Evidence older than Plumbline's floor is a typo or an attack, not history. */
+  private void checkNotTooEarly(Instant occurredAt) {
+    if (occurredAt.isBefore(earliest)) {
+      throw new SubmissionRejectedException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "occurred-at-too-early",
+          "occurredAt",
+          "occurredAt %s lies before %s, the earliest date Plumbline accepts (plumbline.ingest.earliest-occurred-at)."
+              .formatted(occurredAt, earliest));
+    }
   }
 
   private void checkNotInFuture(Instant occurredAt) {

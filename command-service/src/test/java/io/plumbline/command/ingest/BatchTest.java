@@ -134,6 +134,19 @@ class BatchTest {
   }
 
   @Test
+  void aBatchEnvelopeWithAFieldBesideEventsIsRefusedWhole() throws Exception {
+    long before = stored();
+
+    ResponseEntity<String> answer =
+        post("/api/v1/events/batch", "{\"events\":[" + toil(31) + "],\"dryRun\":true}");
+
+    assertThat(answer.getStatusCode().value()).isEqualTo(400);
+    assertThat(json.readTree(answer.getBody()).path("reason").asText()).isEqualTo("invalid-batch");
+    assertThat(json.readTree(answer.getBody()).path("field").asText()).isEqualTo("dryRun");
+    assertThat(stored()).isEqualTo(before);
+  }
+
+  @Test
   void laterEventsOfABatchBuildOnEarlierOnesAcrossARefusalInBetween() throws Exception {
     String at = "\"occurredAt\":\"2026-02-01T00:00:00Z\"";
     String service =

@@ -105,7 +105,7 @@ class MalformedInputFuzzTest {
       }
     }
     String field = fields.get(random.nextInt(fields.size()));
-    switch (random.nextInt(12)) {
+    switch (random.nextInt(16)) {
       case 0 -> event.remove(field);
       case 1 -> event.putArray(field).add(1).add("x");
       case 2 -> event.putObject(field).put("nested", true);
@@ -119,6 +119,23 @@ class MalformedInputFuzzTest {
       case 8 ->
           event.put("occurredAt", random.nextBoolean() ? "yesterday" : "2026-13-45T99:00:00Z");
       case 9 -> event.put("teamId", random.nextBoolean() ? "" : "no/slashes");
+      case 12 -> event.put(random.nextBoolean() ? "occurredAt" : "periodStart", 1_790_000_000L);
+      case 13 -> {
+        return event + (random.nextBoolean() ? " xyz" : "{\"a\":1}");
+      }
+      case 14 -> {
+        if (event.has("severity")) {
+          event.put("severity", 0);
+        } else if (event.has("sliKind")) {
+          event.put("sliKind", 0);
+        } else {
+          event.put("occurredAt", 1_790_000_000_000L);
+        }
+      }
+      case 15 ->
+          event.put(
+              "occurredAt",
+              random.nextBoolean() ? "-999999999-01-01T00:00:00Z" : "0001-01-01T00:00:00Z");
       case 10 -> {
         String text = event.toString();
         return text.substring(0, 1 + random.nextInt(text.length() - 1));

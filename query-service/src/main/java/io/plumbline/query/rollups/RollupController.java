@@ -179,9 +179,9 @@ class RollupController {
     static CsvRow of(Rollup r) {
       return new CsvRow(
           r.quarter(),
-          r.scope(),
-          r.groupId(),
-          r.groupName(),
+          CsvCells.safe(r.scope()),
+          CsvCells.safe(r.groupId()),
+          CsvCells.safe(r.groupName()),
           r.teams(),
           r.teamsPerLevel().get("0"),
           r.teamsPerLevel().get("1"),
