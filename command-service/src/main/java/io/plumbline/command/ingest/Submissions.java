@@ -77,17 +77,17 @@ class Submissions {
   record Decision(String eventId, Outcome outcome, RuntimeException refusal) {}
 
   /**
-   * Decides a batch with the outcomes of deciding it event by event, in order, but in as few
-   * commits as order allows. A team's decisions depend only on its own earlier events and on the
-   * groups that exist, so between two group definitions the events of all teams are decided as one
-   * unit of work and stored as one commit — each team's events in their order, the teams in the
-   * order of their ids, so that two batches lock the teams they share in the same order. An export
-   * that interleaves many teams in time order is then stored as fast as one with each team's events
-   * together. Group definitions are decided at their place. Should a batch use one event id for two
-   * teams or groups, which of them gets it depends on the order, so such a batch is decided in its
-   * order, consecutive events of one team sharing a commit. A refused event ends the unit of work
-   * before it and starts another; should a shared commit fail (another writer got there first), its
-   * events are decided again one by one.
+   * Decides a batch with the outcomes of deciding it event by event, in order, but with one commit
+   * per team where order allows: a team's decisions depend only on its own earlier events and on
+   * the groups that exist, so between two group definitions the events of each team are decided
+   * together, in their order, as one unit of work — an export that interleaves many teams in time
+   * order is stored team by team. Each unit of work holds one team's lock, so a CI submission waits
+   * for at most one team's part of an import, and each commit holds one team's events, so reading a
+   * team back reads only its own. Group definitions are decided at their place. Should a batch use
+   * one event id for two teams or groups, which of them gets it depends on the order, so such a
+   * batch is decided in its order, consecutive events of one team sharing a commit. A refused event
+   * ends the unit of work before it; should a shared commit fail (another writer got there first),
+   * its events are decided again one by one.
    */
   List<Decision> submitAll(List<JsonNode> items, Caller caller) {
     Decision[] decisions = new Decision[items.size()];
@@ -146,14 +146,10 @@ class Submissions {
     return commits;
   }
 
-  /** The teams' events so far as one commit, team after team; then starts afresh. */
+  /** Each team's events so far as a commit of its own, in the order of the team ids. */
   private static void addTeams(List<List<Integer>> commits, Map<String, List<Integer>> byTeam) {
-    if (!byTeam.isEmpty()) {
-      List<Integer> commit = new ArrayList<>();
-      byTeam.values().forEach(commit::addAll);
-      commits.add(commit);
-      byTeam.clear();
-    }
+    commits.addAll(byTeam.values());
+    byTeam.clear();
   }
 
   private static boolean anIdForTwoAggregates(List<? extends PlumblineEvent> events) {

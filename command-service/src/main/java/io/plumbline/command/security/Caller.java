@@ -7,8 +7,8 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 /** The authenticated caller of a request: its token id, scope and (for team tokens) team. */
 public record Caller(String tokenId, TokenCheck.Scope scope, String teamId) {
 
-  static final String SCOPE = "scope";
-  static final String TEAM = "teamId";
+  static final String SCOPE = io.plumbline.service.security.CachedTokenIntrospector.SCOPE;
+  static final String TEAM = io.plumbline.service.security.CachedTokenIntrospector.TEAM;
 
   public static Caller of(Authentication authentication) {
     OAuth2AuthenticatedPrincipal principal =

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How a batch is cut into commits: as few as order allows, never changing outcomes. */
+/** How a batch is cut into commits: one per team where order allows, never changing outcomes. */
 class BatchCommitsTest {
 
   private static final Instant T = Instant.parse("2026-11-02T09:00:00Z");
@@ -23,7 +23,7 @@ class BatchCommitsTest {
   }
 
   @Test
-  void anExportInterleavingTeamsIsOneCommitTeamByTeamInEachTeamsOrder() {
+  void anExportInterleavingTeamsIsStoredOneCommitPerTeamInEachTeamsOrder() {
     List<PlumblineEvent> export =
         List.of(
             review("a1", "a"),
@@ -33,7 +33,8 @@ class BatchCommitsTest {
             review("b2", "b"),
             review("a3", "a"));
 
-    assertThat(Submissions.commits(export)).containsExactly(List.of(0, 2, 5, 1, 4, 3));
+    assertThat(Submissions.commits(export))
+        .containsExactly(List.of(0, 2, 5), List.of(1, 4), List.of(3));
   }
 
   @Test
@@ -41,7 +42,8 @@ class BatchCommitsTest {
     List<PlumblineEvent> batch =
         List.of(review("b1", "b"), review("a1", "a"), group("g1", "g"), review("a2", "a"));
 
-    assertThat(Submissions.commits(batch)).containsExactly(List.of(1, 0), List.of(2), List.of(3));
+    assertThat(Submissions.commits(batch))
+        .containsExactly(List.of(1), List.of(0), List.of(2), List.of(3));
   }
 
   @Test

@@ -37,13 +37,11 @@ public class Publications {
         .toList();
   }
 
-  /** A team's published row of the quarter, if the quarter is published. */
-  Optional<PublishedTeamQuarter> row(String teamId, Quarter quarter) {
-    if (find(quarter).isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(
-        mongo.findById(TeamQuarter.id(teamId, quarter.toString()), PublishedTeamQuarter.class));
+  /** Every publication, by quarter: read once per round of recomputation. */
+  Map<String, Publication> byQuarter() {
+    Map<String, Publication> byQuarter = new java.util.HashMap<>();
+    mongo.findAll(Publication.class).forEach(p -> byQuarter.put(p.quarter(), p));
+    return byQuarter;
   }
 
   /** The frozen team rows of a published quarter. */

@@ -12,10 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,6 +66,7 @@ public class TeamQuarters {
     Instant now = clock.instant();
     rubric.follow();
     ActiveRubric.InForce inForce = rubric.inForce();
+    Map<String, Publication> published = publications.byQuarter();
     Set<Quarter> touched = new TreeSet<>();
     List<DirtyTeam> handled = new ArrayList<>();
     int teams = 0;
@@ -72,7 +76,7 @@ public class TeamQuarters {
         if (DirtyTeam.GROUPS.equals(mark.teamId())) {
           touched.addAll(quartersFrom(notBeforeTheOrg(from), now));
         } else {
-          touched.addAll(recomputeTeam(mark.teamId(), from, inForce, now));
+          touched.addAll(recomputeTeam(mark.teamId(), from, inForce, published, now));
           teams++;
         }
         handled.add(mark);
@@ -94,8 +98,16 @@ public class TeamQuarters {
     return teams;
   }
 
+  /**
+   * Recomputes the team's quarters from {@code from} on. An unpublished quarter costs one write; a
+   * published one also reads its published row and the row it replaces.
+   */
   private List<Quarter> recomputeTeam(
-      String teamId, Quarter from, ActiveRubric.InForce inForce, Instant now) {
+      String teamId,
+      Quarter from,
+      ActiveRubric.InForce inForce,
+      Map<String, Publication> published,
+      Instant now) {
     MaturityEvaluator evaluator = inForce.evaluator();
     Quarter.Calendar calendar = evaluator.calendar();
     Optional<TeamFacts> loaded = facts.load(teamId);
@@ -109,17 +121,25 @@ public class TeamQuarters {
     for (Quarter quarter : quarters) {
       Instant asOf = calendar.evaluationInstant(quarter, now);
       String id = TeamQuarter.id(teamId, quarter.toString());
-      TeamQuarter previous = mongo.findById(id, TeamQuarter.class);
       Optional<TeamQuarter> next =
           TeamQuarterCalculator.calculate(teamFacts, evaluator, quarter, asOf, now);
       if (next.isEmpty()) {
-        if (previous != null) {
-          mongo.remove(previous);
-        }
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), TeamQuarter.class);
         continue;
       }
+      Publication publication = published.get(quarter.toString());
       TeamQuarter row =
-          againstPublication(next.get(), previous, quarter, teamFacts, inForce.generation(), now);
+          publication == null
+              ? againstPublication(next.get(), null, null, null, quarter, teamFacts, inForce, now)
+              : againstPublication(
+                  next.get(),
+                  mongo.findById(id, TeamQuarter.class),
+                  publication,
+                  mongo.findById(id, PublishedTeamQuarter.class),
+                  quarter,
+                  teamFacts,
+                  inForce,
+                  now);
       UnderRubric.save(mongo, row, row.id(), inForce.generation());
     }
     return quarters;
@@ -133,17 +153,20 @@ public class TeamQuarters {
   private TeamQuarter againstPublication(
       TeamQuarter next,
       TeamQuarter previous,
+      Publication publication,
+      PublishedTeamQuarter publishedRow,
       Quarter quarter,
       TeamFacts teamFacts,
-      long generation,
+      ActiveRubric.InForce inForce,
       Instant now) {
-    Optional<PublishedTeamQuarter> published = publications.row(next.teamId(), quarter);
+    long generation = inForce.generation();
+    Optional<PublishedTeamQuarter> published = Optional.ofNullable(publishedRow);
     boolean rubricChanged =
         published.isPresent()
             && !published.get().row().rubricVersion().equals(next.rubricVersion());
     List<TeamQuarter.Restatement> restatements = List.of();
     if (published.isPresent() && !rubricChanged && !next.sameFiguresAs(published.get().row())) {
-      Instant end = rubric.calendar().end(quarter);
+      Instant end = inForce.evaluator().calendar().end(quarter);
       List<String> causes =
           teamFacts.arrivedAfter(published.get().factCount()).stream()
               .filter(event -> event.occurredAt().isBefore(end))
@@ -159,7 +182,7 @@ public class TeamQuarters {
                   since,
                   causes,
                   "figures changed since the quarter was published",
-                  publications.find(quarter).map(Publication::publishedAt).orElse(null),
+                  publication.publishedAt(),
                   TeamQuarter.Figures.of(published.get().row()),
                   TeamQuarter.Figures.of(next)));
     }

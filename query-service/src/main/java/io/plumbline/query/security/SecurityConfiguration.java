@@ -1,16 +1,12 @@
 package io.plumbline.query.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.net.URI;
+import io.plumbline.service.security.CachedTokenIntrospector;
+import io.plumbline.service.security.ProblemResponses;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,6 +29,7 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain api(HttpSecurity http, TokenIntrospector introspector, ObjectMapper json)
       throws Exception {
+    ProblemResponses problems = new ProblemResponses(json);
     return http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
@@ -58,25 +55,12 @@ class SecurityConfiguration {
             oauth ->
                 oauth
                     .opaqueToken(token -> token.introspector(introspector))
-                    .authenticationEntryPoint(
-                        (request, response, e) -> {
-                          response.setHeader("WWW-Authenticate", "Bearer realm=\"plumbline\"");
-                          write(
-                              json,
-                              response,
-                              HttpStatus.UNAUTHORIZED,
-                              "unauthenticated",
-                              "A valid bearer token is required: Authorization: Bearer plt_…");
-                        })
-                    .accessDeniedHandler(
-                        (request, response, e) ->
-                            write(
-                                json,
-                                response,
-                                HttpStatus.FORBIDDEN,
-                                "insufficient-scope",
-                                "This token's scope does not allow reading "
-                                    + request.getRequestURI())))
+                    .authenticationEntryPoint(problems.unauthenticated())
+                    .accessDeniedHandler(problems.forbidden()))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(problems.unauthenticated())
+                    .accessDeniedHandler(problems.forbidden()))
         .build();
   }
 
@@ -96,24 +80,8 @@ class SecurityConfiguration {
               && context
                   .getVariables()
                   .get("teamId")
-                  .equals(principal.getAttribute(TokenIntrospector.TEAM));
+                  .equals(principal.getAttribute(CachedTokenIntrospector.TEAM));
       return new AuthorizationDecision(reader || ownTeam);
     };
-  }
-
-  private static void write(
-      ObjectMapper json,
-      HttpServletResponse response,
-      HttpStatus status,
-      String reason,
-      String detail)
-      throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("urn:plumbline:problem:" + reason));
-    problem.setTitle(status.getReasonPhrase());
-    problem.setProperty("reason", reason);
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
   }
 }
