@@ -39,6 +39,10 @@ import org.springframework.stereotype.Component;
 class Submissions {
 
   private static final int ATTEMPTS = 3;
+
+  /** A team with this many events in a batch gets a commit of its own. */
+  static final int OWN_COMMIT = 20;
+
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Submissions.class);
 
   private final SubmissionReader reader;
@@ -77,17 +81,18 @@ class Submissions {
   record Decision(String eventId, Outcome outcome, RuntimeException refusal) {}
 
   /**
-   * Decides a batch with the outcomes of deciding it event by event, in order, but with one commit
-   * per team where order allows: a team's decisions depend only on its own earlier events and on
-   * the groups that exist, so between two group definitions the events of each team are decided
-   * together, in their order, as one unit of work — an export that interleaves many teams in time
-   * order is stored team by team. Each unit of work holds one team's lock, so a CI submission waits
-   * for at most one team's part of an import, and each commit holds one team's events, so reading a
-   * team back reads only its own. Group definitions are decided at their place. Should a batch use
-   * one event id for two teams or groups, which of them gets it depends on the order, so such a
-   * batch is decided in its order, consecutive events of one team sharing a commit. A refused event
-   * ends the unit of work before it; should a shared commit fail (another writer got there first),
-   * its events are decided again one by one.
+   * Decides a batch with the outcomes of deciding it event by event, in order, in as few commits as
+   * order and sharing allow. A team's decisions depend only on its own earlier events and on the
+   * groups that exist, so between two group definitions each team's events are decided together, in
+   * their order: a team with many events there gets a commit of its own (as CI submits, a team's
+   * events together), and the teams with a few events each share one commit (as an export
+   * interleaves many teams in time order), so the store writes one commit where it would write one
+   * per team. Teams go in the order of their ids, so that two batches lock the teams they share in
+   * the same order. Group definitions are decided at their place. Should a batch use one event id
+   * for two teams or groups, which of them gets it depends on the order, so such a batch is decided
+   * in its order, consecutive events of one team sharing a commit. A refused event ends the unit of
+   * work before it; should a shared commit fail (another writer got there first), its events are
+   * decided again one by one.
    */
   List<Decision> submitAll(List<JsonNode> items, Caller caller) {
     Decision[] decisions = new Decision[items.size()];
@@ -146,9 +151,22 @@ class Submissions {
     return commits;
   }
 
-  /** Each team's events so far as a commit of its own, in the order of the team ids. */
+  /**
+   * The teams' events so far, in the order of the team ids: a team with at least {@value
+   * #OWN_COMMIT} events in a commit of its own, the others together in one.
+   */
   private static void addTeams(List<List<Integer>> commits, Map<String, List<Integer>> byTeam) {
-    commits.addAll(byTeam.values());
+    List<Integer> shared = new ArrayList<>();
+    for (List<Integer> team : byTeam.values()) {
+      if (team.size() >= OWN_COMMIT) {
+        commits.add(team);
+      } else {
+        shared.addAll(team);
+      }
+    }
+    if (!shared.isEmpty()) {
+      commits.add(shared);
+    }
     byTeam.clear();
   }
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How a batch is cut into commits: one per team where order allows, never changing outcomes. */
+/** How a batch is cut into commits: as few as order allows, never changing outcomes. */
 class BatchCommitsTest {
 
   private static final Instant T = Instant.parse("2026-11-02T09:00:00Z");
@@ -23,7 +23,7 @@ class BatchCommitsTest {
   }
 
   @Test
-  void anExportInterleavingTeamsIsStoredOneCommitPerTeamInEachTeamsOrder() {
+  void anExportInterleavingTeamsIsOneCommitTeamByTeamInEachTeamsOrder() {
     List<PlumblineEvent> export =
         List.of(
             review("a1", "a"),
@@ -33,8 +33,23 @@ class BatchCommitsTest {
             review("b2", "b"),
             review("a3", "a"));
 
-    assertThat(Submissions.commits(export))
-        .containsExactly(List.of(0, 2, 5), List.of(1, 4), List.of(3));
+    assertThat(Submissions.commits(export)).containsExactly(List.of(0, 2, 5, 1, 4, 3));
+  }
+
+  @Test
+  void aTeamWithManyEventsGetsACommitOfItsOwnAndTheFewShareOne() {
+    List<PlumblineEvent> batch = new java.util.ArrayList<>();
+    batch.add(review("c1", "c"));
+    for (int i = 0; i < Submissions.OWN_COMMIT; i++) {
+      batch.add(review("b" + i, "b"));
+    }
+    batch.add(review("a1", "a"));
+
+    List<List<Integer>> commits = Submissions.commits(batch);
+
+    assertThat(commits).hasSize(2);
+    assertThat(commits.get(0)).hasSize(Submissions.OWN_COMMIT).startsWith(1);
+    assertThat(commits.get(1)).containsExactly(Submissions.OWN_COMMIT + 1, 0);
   }
 
   @Test
@@ -42,8 +57,7 @@ class BatchCommitsTest {
     List<PlumblineEvent> batch =
         List.of(review("b1", "b"), review("a1", "a"), group("g1", "g"), review("a2", "a"));
 
-    assertThat(Submissions.commits(batch))
-        .containsExactly(List.of(1), List.of(0), List.of(2), List.of(3));
+    assertThat(Submissions.commits(batch)).containsExactly(List.of(1, 0), List.of(2), List.of(3));
   }
 
   @Test

@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.embedded.SharedTestInfrastructure;
-import io.plumbline.events.EventHeaders;
-import io.plumbline.events.EventJson;
-import io.plumbline.events.EventTypes;
-import io.plumbline.events.PlumblineEvent;
 import io.plumbline.events.Topics;
 import io.plumbline.events.org.ServiceRegistered;
 import io.plumbline.events.org.TeamRegistered;
@@ -17,6 +13,7 @@ import io.plumbline.events.slo.SliKind;
 import io.plumbline.events.slo.SloDefined;
 import io.plumbline.events.slo.SloReviewed;
 import io.plumbline.query.EmbeddedInfrastructureTest;
+import io.plumbline.query.TestTopic;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,19 +25,15 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -55,31 +48,19 @@ class ProjectionTest {
   @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo;
   @Autowired ObjectMapper json;
 
-  private KafkaProducer<String, byte[]> producer;
+  private TestTopic topic;
   private String team;
 
   @BeforeEach
   void setUp() {
-    http =
-        new TestRestTemplate(
-            new RestTemplateBuilder()
-                .rootUri("http://127.0.0.1:" + port)
-                .additionalInterceptors(
-                    (request, body, execution) -> {
-                      request.getHeaders().setBearerAuth("test-admin-token-0123456789abcdef");
-                      return execution.execute(request, body);
-                    }));
-    producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", SharedTestInfrastructure.get().kafka().bootstrapServers()),
-            new StringSerializer(),
-            new ByteArraySerializer());
+    http = TestTopic.adminHttp(port);
+    topic = new TestTopic();
     team = "team-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   @AfterEach
   void tearDown() {
-    producer.close();
+    topic.close();
   }
 
   private SloDefined sloWithPolicy() {
@@ -97,14 +78,14 @@ class ProjectionTest {
   }
 
   private void registerTeamWithService() {
-    publish(new TeamRegistered("reg-" + team, team, "Checkout", "eng", JAN));
-    publish(new ServiceRegistered("svc-" + team, team, "api", "API", 1, JAN));
+    topic.publish(new TeamRegistered("reg-" + team, team, "Checkout", "eng", JAN));
+    topic.publish(new ServiceRegistered("svc-" + team, team, "api", "API", 1, JAN));
   }
 
   @Test
   void aTeamWithAnSloAndAnErrorBudgetPolicyIsAtSloLevel2() throws Exception {
     registerTeamWithService();
-    publish(sloWithPolicy());
+    topic.publish(sloWithPolicy());
 
     JsonNode maturity = awaitMaturity(m -> m.at("/practices/slos/level").asInt() == 2);
 
@@ -121,7 +102,7 @@ class ProjectionTest {
   @Test
   void theMaturityAsOfAnEarlierInstantIgnoresLaterEvents() throws Exception {
     registerTeamWithService();
-    publish(sloWithPolicy());
+    topic.publish(sloWithPolicy());
     awaitMaturity(m -> m.at("/practices/slos/level").asInt() == 2);
 
     JsonNode before = get("/api/v1/teams/" + team + "/maturity?asOf=" + JAN.plusSeconds(30));
@@ -133,11 +114,11 @@ class ProjectionTest {
   @Test
   void aRedeliveredEventIsProjectedOnce() throws Exception {
     registerTeamWithService();
-    publish(sloWithPolicy());
-    publish(sloWithPolicy());
+    topic.publish(sloWithPolicy());
+    topic.publish(sloWithPolicy());
     SloReviewed sentinel =
         new SloReviewed("rev-" + team, team, "availability", JAN.plusSeconds(90));
-    publish(sentinel);
+    topic.publish(sentinel);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> projected(sentinel.eventId()));
 
@@ -147,7 +128,8 @@ class ProjectionTest {
 
   @Test
   void anUnreadableRecordGoesToTheDeadLetterTopicAndDoesNotStallItsPartition() throws Exception {
-    producer
+    topic
+        .producer()
         .send(
             new ProducerRecord<>(Topics.EVENTS, team, "{not json".getBytes(StandardCharsets.UTF_8)))
         .get();
@@ -219,23 +201,6 @@ class ProjectionTest {
         org.springframework.data.mongodb.core.query.Query.query(
             org.springframework.data.mongodb.core.query.Criteria.where("eventIds").is(eventId)),
         FactLog.class);
-  }
-
-  private void publish(PlumblineEvent event) {
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(Topics.EVENTS, event.partitionKey(), EventJson.toBytes(event));
-    record.headers().add(EventHeaders.TYPE, bytes(EventTypes.nameOf(event.getClass())));
-    record.headers().add(EventHeaders.REVISION, bytes("1"));
-    record.headers().add(EventHeaders.RECORDED_AT, bytes(Instant.now().toString()));
-    try {
-      producer.send(record).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] bytes(String value) {
-    return value.getBytes(StandardCharsets.UTF_8);
   }
 
   private JsonNode get(String path) throws Exception {

@@ -5,39 +5,27 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plumbline.embedded.SharedTestInfrastructure;
-import io.plumbline.events.EventHeaders;
-import io.plumbline.events.EventJson;
-import io.plumbline.events.EventTypes;
-import io.plumbline.events.PlumblineEvent;
-import io.plumbline.events.Topics;
 import io.plumbline.events.org.TeamRegistered;
 import io.plumbline.events.postmortem.ActionItem;
 import io.plumbline.events.postmortem.IncidentRecorded;
 import io.plumbline.events.postmortem.PostmortemPublished;
 import io.plumbline.events.postmortem.Severity;
 import io.plumbline.query.EmbeddedInfrastructureTest;
+import io.plumbline.query.TestTopic;
 import io.plumbline.query.facts.FactLog;
 import io.plumbline.query.quarters.Publications;
 import io.plumbline.query.quarters.TeamQuarter;
 import io.plumbline.query.rubric.Quarter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
 
@@ -59,37 +47,25 @@ class PublicationTest {
   @Autowired Publications publications;
 
   private TestRestTemplate http;
-  private KafkaProducer<String, byte[]> producer;
+  private TestTopic topic;
   private String team;
 
   @BeforeEach
   void setUp() {
-    http =
-        new TestRestTemplate(
-            new RestTemplateBuilder()
-                .rootUri("http://127.0.0.1:" + port)
-                .additionalInterceptors(
-                    (request, body, execution) -> {
-                      request.getHeaders().setBearerAuth("test-admin-token-0123456789abcdef");
-                      return execution.execute(request, body);
-                    }));
-    producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", SharedTestInfrastructure.get().kafka().bootstrapServers()),
-            new StringSerializer(),
-            new ByteArraySerializer());
+    http = TestTopic.adminHttp(port);
+    topic = new TestTopic();
     team = "pub-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   @AfterEach
   void tearDown() {
-    producer.close();
+    topic.close();
   }
 
   @Test
   void aLatePostmortemRestatesExactlyThePublishedQuarterItChanges() throws Exception {
-    publish(new TeamRegistered("reg-" + team, team, "Team", "eng", at("2019-04-02")));
-    publish(
+    topic.publish(new TeamRegistered("reg-" + team, team, "Team", "eng", at("2019-04-02")));
+    topic.publish(
         new IncidentRecorded(
             "inc-" + team,
             team,
@@ -116,7 +92,7 @@ class PublicationTest {
     assertThat(snapshot.path("rollups").toString()).contains("\"scope\":\"org\"");
 
     String late = "pm-" + team;
-    publish(
+    topic.publish(
         new PostmortemPublished(
             late,
             team,
@@ -144,7 +120,7 @@ class PublicationTest {
   @Test
   void aQuarterIsPublishedAutomaticallyOnlyWhenItsGracePeriodPassesWhilePlumblineRuns()
       throws Exception {
-    publish(new TeamRegistered("reg-" + team, team, "Team", "eng", at("2018-04-02")));
+    topic.publish(new TeamRegistered("reg-" + team, team, "Team", "eng", at("2018-04-02")));
     awaitSettled("reg-" + team, "2018-Q3");
     mongo.remove(
         org.springframework.data.mongodb.core.query.Query.query(
@@ -186,23 +162,6 @@ class PublicationTest {
 
   private static Instant at(String day) {
     return Instant.parse(day + "T09:00:00Z");
-  }
-
-  private void publish(PlumblineEvent event) {
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(Topics.EVENTS, event.partitionKey(), EventJson.toBytes(event));
-    record.headers().add(EventHeaders.TYPE, bytes(EventTypes.nameOf(event.getClass())));
-    record.headers().add(EventHeaders.REVISION, bytes("1"));
-    record.headers().add(EventHeaders.RECORDED_AT, bytes(Instant.now().toString()));
-    try {
-      producer.send(record).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] bytes(String value) {
-    return value.getBytes(StandardCharsets.UTF_8);
   }
 
   private JsonNode get(String path) throws Exception {
