@@ -901,6 +901,24 @@ public final class Benchmark {
         "≤ 50",
         null);
     row(md, "rubric replay of every quarter of every team (s)", "replaySeconds", "≤ 60", null);
+    row(
+        md,
+        "import, each team's events together (events/s)",
+        "importPerTeamBatchesEventsPerSecond",
+        "baseline",
+        null);
+    row(
+        md,
+        "import interleaved in time order (events/s)",
+        "importInterleavedEventsPerSecond",
+        "",
+        null);
+    row(
+        md,
+        "interleaved import ÷ per-team import",
+        "importInterleavedShareOfPerTeam",
+        "≥ 0.8",
+        null);
     row(md, "command-service peak RSS (MB)", "command-servicePeakRssMb", "≤ 512", null);
     row(md, "query-service peak RSS (MB)", "query-servicePeakRssMb", "≤ 512", null);
     row(md, "quarterly figures settled after ingest (s)", "rollupsSettledSeconds", "", null);
