@@ -64,7 +64,7 @@ public final class Lifespan {
     return ends;
   }
 
-  /** Refuses a fact dated outside the life. */
+  /** Refuses a fact dated outside the life, before its beginning or after its end. */
   public void requireWithin(Instant at) {
     if (at.isBefore(begins)) {
       throw new CommandRejectedException(

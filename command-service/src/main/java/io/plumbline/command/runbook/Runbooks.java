@@ -76,7 +76,7 @@ public final class Runbooks {
           "runbookId",
           "The team has no runbook '%s'.".formatted(runbookId));
     }
-    life.requireWithin(at);
+    life.requireNotEnded(at);
     return life;
   }
 

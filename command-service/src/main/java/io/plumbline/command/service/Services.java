@@ -82,7 +82,7 @@ public final class Services {
           "serviceId",
           "Team '%s' has no service '%s'; register it first.".formatted(teamId, serviceId));
     }
-    life.requireWithin(at);
+    life.requireNotEnded(at);
     return life;
   }
 

@@ -166,7 +166,7 @@ public final class Slos {
       throw new CommandRejectedException(
           Reason.UNKNOWN_SLO, "sloId", "The team has no SLO '%s'.".formatted(sloId));
     }
-    life.requireWithin(at);
+    life.requireNotEnded(at);
     return life;
   }
 

@@ -13,8 +13,9 @@ import java.util.Objects;
 
 /**
  * Decides on the team's own life: it is registered once, in a group that exists; it moves to
- * another existing group; it submits evidence dated within its life, from its registration to its
- * retirement, whenever that evidence arrives; and it retires only after all its accepted evidence.
+ * another existing group; it submits evidence dated before its retirement, whenever that evidence
+ * arrives (also evidence from before its registration in Plumbline); and it retires only after all
+ * its accepted evidence.
  */
 final class TeamLifecycle {
 
@@ -64,13 +65,13 @@ final class TeamLifecycle {
     return event;
   }
 
-  /** Evidence dated at {@code at} comes from a registered team, within its life. */
+  /** Evidence dated at {@code at} comes from a registered team, not after its retirement. */
   void requireActive(String submittedFor, Instant at) {
     if (teamId == null) {
       throw new CommandRejectedException(
           Reason.UNKNOWN_TEAM, "teamId", "Team '%s' is not registered.".formatted(submittedFor));
     }
-    life.requireWithin(at);
+    life.requireNotEnded(at);
   }
 
   void evolve(TeamEvent event) {

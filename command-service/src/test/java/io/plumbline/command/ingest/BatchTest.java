@@ -98,18 +98,20 @@ class BatchTest {
             .formatted(s);
     String otherToil = toil(7).replace("\"t-" + s + "\"", "\"u-" + s + "\"");
     String tooMuchToil = toil(8).replace("\"toilHours\":8,", "\"toilHours\":101,");
-    String beforeRegistration =
+    String overlapping =
         toil(9)
             .replace("\"t-" + s + "\"", "\"u-" + s + "\"")
-            .replace("2026-02-01T00:00:00Z\"}", "2025-12-01T00:00:00Z\"}");
+            .replace(
+                "\"periodStart\":\"2026-01-01T00:00:00Z\"",
+                "\"periodStart\":\"2026-01-15T00:00:00Z\"")
+            .replace(
+                "\"periodEnd\":\"2026-02-01T00:00:00Z\"", "\"periodEnd\":\"2026-02-15T00:00:00Z\"");
 
     JsonNode receipt =
         json.readTree(
             post(
                     "/api/v1/events/batch",
-                    batch(
-                        List.of(
-                            toil(5), other, tooMuchToil, otherToil, toil(6), beforeRegistration)))
+                    batch(List.of(toil(5), other, tooMuchToil, otherToil, toil(6), overlapping)))
                 .getBody());
 
     List<String> outcomes = new ArrayList<>();
@@ -123,7 +125,7 @@ class BatchTest {
             "REJECTED:toil-exceeds-ops",
             "ACCEPTED:",
             "ACCEPTED:",
-            "REJECTED:dated-before-start");
+            "REJECTED:overlapping-period");
     assertThat(
             events
                 .readEvents("team:u-" + s)

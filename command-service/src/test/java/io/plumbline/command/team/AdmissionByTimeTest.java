@@ -115,23 +115,10 @@ class AdmissionByTimeTest {
   }
 
   @Test
-  void aFactDatedBeforeTheTeamWasRegisteredIsRefused() {
-    fixture
-        .given(registered())
-        .when(
-            new TeamSubmission(
-                toil("toil-early", "2026-10-19T00:00:00Z", "2026-10-26T00:00:00Z", nov(1))))
-        .expectException(
-            Matchers.predicate(
-                e ->
-                    e instanceof CommandRejectedException r
-                        && r.reason() == Reason.DATED_BEFORE_START
-                        && r.field().equals("occurredAt")
-                        && r.getMessage()
-                            .equals(
-                                "Team 'checkout' began at 2026-11-02T09:00:00Z; the event is"
-                                    + " dated 2026-11-01T09:00:00Z, before that.")))
-        .expectNoEvents();
+  void evidenceFromBeforeTheTeamWasRegisteredInPlumblineIsAccepted() {
+    ToilMeasured earlier =
+        toil("toil-early", "2026-10-19T00:00:00Z", "2026-10-26T00:00:00Z", nov(1));
+    fixture.given(registered()).when(new TeamSubmission(earlier)).expectEvents(earlier);
   }
 
   @Test
@@ -199,14 +186,13 @@ class AdmissionByTimeTest {
   }
 
   @Test
-  void aReviewDatedBeforeTheSloWasDefinedIsRefused() {
+  void aReviewDatedBeforeTheSloWasDefinedInPlumblineIsAccepted() {
+    // OpenSLO reconciles define SLOs as of the reconcile; the reviews before it are history
+    SloReviewed review = new SloReviewed("rev", TEAM, "availability", nov(5));
     fixture
         .given(registered(), service(), slo("def", nov(10)))
-        .when(new TeamSubmission(new SloReviewed("rev", TEAM, "availability", nov(5))))
-        .expectExceptionMessage(
-            "SLO 'availability' began at 2026-11-10T09:00:00Z; the event is dated"
-                + " 2026-11-05T09:00:00Z, before that.")
-        .expectNoEvents();
+        .when(new TeamSubmission(review))
+        .expectEvents(review);
   }
 
   @Test
