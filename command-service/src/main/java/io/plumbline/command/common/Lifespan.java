@@ -124,13 +124,6 @@ public final class Lifespan {
     facts.put(eventId, at);
   }
 
-  /** Another beginning was accepted (a redefinition); the life began at the earliest. */
-  public void beganAlsoAt(Instant at) {
-    if (at.isBefore(begins)) {
-      begins = at;
-    }
-  }
-
   public void end(Instant at) {
     ends = at;
   }

@@ -57,7 +57,6 @@ public final class Runbooks {
                       Reason.RUNBOOK_RETIRED,
                       "was retired",
                       runbook.occurredAt()));
-      life.beganAlsoAt(runbook.occurredAt());
       life.record(runbook.eventId(), runbook.occurredAt());
     } else if (event instanceof RunbookReviewed review) {
       lives.get(review.runbookId()).record(review.eventId(), review.occurredAt());

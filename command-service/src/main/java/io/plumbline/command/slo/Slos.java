@@ -128,7 +128,6 @@ public final class Slos {
                       Reason.SLO_RETIRED,
                       "was retired",
                       defined.occurredAt()));
-      life.beganAlsoAt(defined.occurredAt());
       life.record(defined.eventId(), defined.occurredAt());
       fingerprints.put(defined.sloId(), SloSpec.of(defined).fingerprint());
       if (defined.eventId().startsWith(OPENSLO_EVENT_PREFIX)) {
