@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.plumbline.events.slo.SloDefined;
 import java.io.IOException;
 
 /** The JSON form of events on the wire: ISO-8601 instants, a {@code type} property. */
@@ -42,7 +44,13 @@ public final class EventJson {
    */
   public static PlumblineEvent fromBytes(byte[] json) {
     try {
-      return MAPPER.readValue(json, PlumblineEvent.class);
+      PlumblineEvent event = MAPPER.readValue(json, PlumblineEvent.class);
+      if (event instanceof SloDefined defined && defined.objectives().isEmpty()) {
+        // written in an earlier revision (a fact log keeps payloads verbatim): read it as current
+        return MAPPER.treeToValue(
+            EventUpcasts.toCurrent((ObjectNode) MAPPER.readTree(json)), PlumblineEvent.class);
+      }
+      return event;
     } catch (JsonProcessingException e) {
       throw new MalformedEventException(e.getOriginalMessage(), e);
     } catch (IOException e) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.events.slo.SloDefined;
+import io.plumbline.events.slo.SloObjective;
+import io.plumbline.events.slo.SloWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -27,7 +30,7 @@ class EventSamplesTest {
   @MethodSource("eventTypes")
   void sampleOfEveryEventTypeRoundTripsUnchanged(Class<? extends PlumblineEvent> type)
       throws IOException {
-    byte[] sample = sample(type, "1");
+    byte[] sample = sample(type, EventTypes.revisionOf(type));
 
     PlumblineEvent event = EventJson.fromBytes(sample);
 
@@ -41,7 +44,7 @@ class EventSamplesTest {
   @ParameterizedTest
   @MethodSource("eventTypes")
   void everyEventTypeDeclaresItsRevision(Class<? extends PlumblineEvent> type) {
-    assertThat(EventTypes.revisionOf(type)).isEqualTo("1");
+    assertThat(EventTypes.revisionOf(type)).matches("[1-9][0-9]*");
     assertThat(EventTypes.forName(EventTypes.nameOf(type))).contains(type);
   }
 
@@ -56,7 +59,49 @@ class EventSamplesTest {
   void errorBudgetOf999PercentOverThirtyDaysIs43Point2Minutes() throws IOException {
     SloDefined slo = (SloDefined) EventJson.fromBytes(sample(SloDefined.class, "1"));
 
-    assertThat(slo.errorBudgetMinutes()).isEqualByComparingTo(new BigDecimal("43.2"));
+    assertThat(slo.errorBudgetMinutes())
+        .hasValueSatisfying(
+            minutes -> assertThat(minutes).isEqualByComparingTo(new BigDecimal("43.2")));
+  }
+
+  @Test
+  void aStoredRevisionOneSloReadsAsRevisionTwoWithItsObjectiveAndWindow() throws IOException {
+    byte[] v1 = sample(SloDefined.class, "1");
+
+    SloDefined slo = (SloDefined) EventJson.fromBytes(v1);
+
+    assertThat(slo.objectives()).containsExactly(new SloObjective(null, new BigDecimal("99.9")));
+    assertThat(slo.window()).isEqualTo(new SloWindow("30d", false, null));
+    assertThat(slo.eventId()).isEqualTo("evt-slo-1");
+    // what a revision 1 reader saw is still there, derived
+    assertThat(slo.objectivePercent()).isEqualByComparingTo("99.9");
+    // and written again, it is written as revision 2
+    assertThat(PLAIN.readTree(EventJson.toBytes(slo)).has("objectivePercent")).isFalse();
+    assertThat(EventUpcasts.revisionOfShape(PLAIN.readTree(EventJson.toBytes(slo))))
+        .isEqualTo(EventTypes.revisionOf(SloDefined.class));
+  }
+
+  @Test
+  void theUpcastOfRevisionOneIsTheSameWhetherToldByRevisionOrByShape() throws IOException {
+    ObjectNode v1 = (ObjectNode) PLAIN.readTree(sample(SloDefined.class, "1"));
+
+    assertThat(EventUpcasts.revisionOfShape(v1)).isEqualTo("1");
+    assertThat(EventUpcasts.upcast("SloDefined", "1", v1)).isEqualTo(EventUpcasts.toCurrent(v1));
+    assertThat(v1.has("objectivePercent")).as("the input is left alone").isTrue();
+  }
+
+  @Test
+  void anSloWithSeveralObjectivesAnswersToItsStrictest() throws IOException {
+    SloDefined slo = (SloDefined) EventJson.fromBytes(sample(SloDefined.class, "2"));
+
+    assertThat(slo.objectives())
+        .extracting(SloObjective::name)
+        .containsExactly("checkout succeeds", "checkout mostly succeeds");
+    assertThat(slo.objectivePercent()).isEqualByComparingTo("99.9");
+    // a calendar month is budgeted as 30 days
+    assertThat(slo.errorBudgetMinutes())
+        .hasValueSatisfying(
+            minutes -> assertThat(minutes).isEqualByComparingTo(new BigDecimal("43.2")));
   }
 
   @Test

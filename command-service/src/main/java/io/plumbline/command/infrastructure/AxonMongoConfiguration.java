@@ -61,6 +61,8 @@ public class AxonMongoConfiguration {
             CommitLogEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer(objectMapper))
+                // events of earlier payload revisions are read as current ones
+                .upcasterChain(new ContractUpcaster())
                 // each aggregate's filter: a snapshot of another @Revision is not read
                 .snapshotFilter(axon.snapshotFilter())
                 .batchSize(500)

@@ -68,7 +68,9 @@ class IngestController {
                       example =
                           "{\"type\":\"SloDefined\",\"eventId\":\"slo-1\",\"teamId\":\"checkout\","
                               + "\"sloId\":\"availability\",\"serviceId\":\"checkout-api\","
-                              + "\"sliKind\":\"AVAILABILITY\",\"objectivePercent\":99.9,\"windowDays\":30,"
+                              + "\"sliKind\":\"AVAILABILITY\","
+                              + "\"objectives\":[{\"name\":\"requests succeed\",\"targetPercent\":99.9}],"
+                              + "\"window\":{\"duration\":\"30d\",\"calendarAligned\":false},"
                               + "\"errorBudgetPolicy\":true,\"burnRateAlerts\":false,"
                               + "\"occurredAt\":\"2026-11-02T09:00:00Z\"}")))
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

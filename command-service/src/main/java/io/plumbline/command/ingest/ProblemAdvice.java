@@ -45,7 +45,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty(
             "errors", List.of(Map.of("field", rejected.field(), "message", e.getMessage())));
       }
+      rejected.properties().forEach(problem::setProperty);
       return Optional.of(problem);
+    }
+    if (e instanceof Submissions.WriterConflictException) {
+      return Optional.of(problem(HttpStatus.SERVICE_UNAVAILABLE, "write-conflict", e.getMessage()));
     }
     if (e instanceof AggregateNotFoundException notFound) {
       String id = String.valueOf(notFound.getAggregateIdentifier());
@@ -87,6 +91,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")
         .body(problem);
+  }
+
+  /**
+   * Writers kept meeting on one team through every attempt: nothing of the event was stored and a
+   * retry is safe. Not seen in the suite's fleet of two; here so that it can never be a 500.
+   */
+  @ExceptionHandler(Submissions.WriterConflictException.class)
+  ResponseEntity<ProblemDetail> writerConflict(Submissions.WriterConflictException e) {
+    log.warn("{}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .body(problemFor(e).orElseThrow());
   }
 
   /** Refusals by the framework itself (unreadable body, wrong media type …) get a reason too. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.plumbline.events.EventTypes;
+import io.plumbline.events.EventUpcasts;
 import io.plumbline.events.PlumblineEvent;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -109,7 +110,10 @@ class SubmissionReader {
     return mapper;
   }
 
-  PlumblineEvent read(ObjectNode json) {
+  PlumblineEvent read(ObjectNode submitted) {
+    checkEarlierRevision(submitted);
+    // a submission in an earlier revision's shape is read as the current revision
+    ObjectNode json = EventUpcasts.toCurrent(submitted);
     String type = json.path("type").asText(null);
     if (type == null || type.isBlank()) {
       throw new SubmissionRejectedException(
@@ -126,6 +130,41 @@ class SubmissionReader {
     checkNotInFuture(event.occurredAt());
     checkNotTooEarly(event.occurredAt());
     return event;
+  }
+
+  /**
+   * A submission in revision 1's shape of {@code SloDefined} ({@code objectivePercent}, {@code
+   * windowDays}) is still accepted; its own fields are checked by their own names before it is read
+   * as the current revision.
+   */
+  private static void checkEarlierRevision(ObjectNode json) {
+    if (!"SloDefined".equals(json.path("type").asText())
+        || !"1".equals(EventUpcasts.revisionOfShape(json))) {
+      return;
+    }
+    JsonNode objective = json.get("objectivePercent");
+    if (objective == null || objective.isNull()) {
+      throw new SubmissionRejectedException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "invalid-field",
+          "Invalid submission: objectivePercent must not be null",
+          List.of(SubmissionRejectedException.error("objectivePercent", "must not be null")));
+    }
+    if (!objective.isNumber()) {
+      throw wrongType("objectivePercent", "a number such as 99.9");
+    }
+    JsonNode days = json.get("windowDays");
+    if (days != null && !days.isNull() && !days.isIntegralNumber()) {
+      throw wrongType("windowDays", "a whole number of days such as 30");
+    }
+  }
+
+  private static SubmissionRejectedException wrongType(String field, String expected) {
+    return new SubmissionRejectedException(
+        HttpStatus.BAD_REQUEST,
+        "invalid-field",
+        field,
+        "Field '%s' has the wrong type or format: expected %s.".formatted(field, expected));
   }
 
   /** Parses a request body into a tree, or refuses it as malformed. */
@@ -308,9 +347,15 @@ class SubmissionReader {
   }
 
   private static String path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining("."));
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 
   private static String originalMessage(IOException e) {

@@ -22,11 +22,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +40,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Submissions {
 
-  private static final int ATTEMPTS = 3;
+  /**
+   * How often a conflict with another writer is decided again on the aggregate as stored. Each
+   * attempt reads what the other writer stored, so a second attempt fails only if it wrote again in
+   * between.
+   */
+  private static final int ATTEMPTS = 6;
 
   /** A team with this many events in a batch gets a commit of its own. */
   static final int OWN_COMMIT = 20;
@@ -48,10 +55,16 @@ class Submissions {
   private final SubmissionReader reader;
   private final CommandGateway commands;
   private final SubmissionMetrics metrics;
+  private final Cache aggregates;
 
-  Submissions(SubmissionReader reader, CommandGateway commands, SubmissionMetrics metrics) {
+  Submissions(
+      SubmissionReader reader,
+      CommandGateway commands,
+      SubmissionMetrics metrics,
+      @Qualifier("teamCache") Cache aggregates) {
     this.reader = reader;
     this.commands = commands;
+    this.aggregates = aggregates;
     this.metrics = metrics;
   }
 
@@ -220,11 +233,22 @@ class Submissions {
       if (e instanceof CommitLogEventStorageEngine.EventIdTakenException) {
         log.info(
             "A batch reuses stored event ids {}; deciding its events one by one", e.getMessage());
+      } else if (isConflict(e)) {
+        // another instance stored events of these aggregates since they were cached here (a
+        // retry that crossed instances): decide again on what is stored
+        log.info(
+            "A shared commit of {} events met events another writer stored ({}); deciding them"
+                + " again on the stored aggregates",
+            chunk.size() - committed,
+            e.getMessage());
       } else {
         log.warn(
             "A shared commit of {} events failed ({}); deciding them one by one",
             chunk.size() - committed,
             e.toString());
+      }
+      for (int n = committed; n < chunk.size(); n++) {
+        aggregates.remove(aggregate(events.get(chunk.get(n))));
       }
       for (int n = committed; n < chunk.size(); n++) {
         PlumblineEvent event = events.get(chunk.get(n));
@@ -251,14 +275,23 @@ class Submissions {
     }
   }
 
-  /** Two commands may race to create the same aggregate; the loser retries and sees the winner. */
+  /**
+   * Another writer — a concurrent request, or another instance of the service that this instance's
+   * cached aggregate knows nothing of — may have stored events of the aggregate first: the loser
+   * drops its copy, reads the aggregate as stored and decides again, so a retry that crossed
+   * instances is answered as it would be by the instance that stored the original.
+   */
   private Outcome dispatch(PlumblineEvent event) {
     for (int attempt = 1; ; attempt++) {
       try {
         return commands.sendAndWait(commandFor(event));
       } catch (ConcurrencyException | AggregateStreamCreationException e) {
+        aggregates.remove(aggregate(event));
         if (attempt == ATTEMPTS) {
-          throw e;
+          throw new WriterConflictException(event.eventId(), e);
+        }
+        if (attempt > 1) {
+          pause(attempt);
         }
       } catch (CommitLogEventStorageEngine.EventIdTakenException e) {
         // the store holds this id already, in another team or group: the aggregate saw none
@@ -268,6 +301,35 @@ class Submissions {
             "Event id '%s' was already used for another team or group; use a new id for a new fact."
                 .formatted(event.eventId()));
       }
+    }
+  }
+
+  private static boolean isConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A few milliseconds, growing and jittered, so that two writers stop meeting. */
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(
+          java.util.concurrent.ThreadLocalRandom.current().nextLong(5L << attempt, 10L << attempt));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Writers kept meeting on one aggregate: the client may retry; nothing was stored. */
+  static final class WriterConflictException extends RuntimeException {
+    WriterConflictException(String eventId, Throwable cause) {
+      super(
+          "Event '%s' met other writers of its team %d times; nothing was stored, retry it."
+              .formatted(eventId, ATTEMPTS),
+          cause);
     }
   }
 

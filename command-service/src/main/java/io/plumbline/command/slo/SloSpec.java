@@ -1,22 +1,24 @@
 package io.plumbline.command.slo;
 
-import io.plumbline.events.Decimals;
 import io.plumbline.events.slo.SliKind;
 import io.plumbline.events.slo.SloDefined;
-import java.math.BigDecimal;
+import io.plumbline.events.slo.SloObjective;
+import io.plumbline.events.slo.SloWindow;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** The desired definition of one SLO, as an OpenSLO document describes it. */
 public record SloSpec(
     String sloId,
     String serviceId,
     SliKind sliKind,
-    BigDecimal objectivePercent,
-    int windowDays,
+    List<SloObjective> objectives,
+    SloWindow window,
     boolean errorBudgetPolicy,
     boolean burnRateAlerts) {
 
   public SloSpec {
-    objectivePercent = Decimals.canonical(objectivePercent);
+    objectives = List.copyOf(objectives);
   }
 
   /** The spec a definition in force amounts to. */
@@ -25,8 +27,8 @@ public record SloSpec(
         defined.sloId(),
         defined.serviceId(),
         defined.sliKind(),
-        defined.objectivePercent(),
-        defined.windowDays(),
+        defined.objectives(),
+        defined.window(),
         defined.errorBudgetPolicy(),
         defined.burnRateAlerts());
   }
@@ -37,8 +39,10 @@ public record SloSpec(
         "|",
         serviceId,
         sliKind.name(),
-        objectivePercent.toPlainString(),
-        String.valueOf(windowDays),
+        objectives.stream()
+            .map(o -> o.name() + "=" + o.targetPercent().toPlainString())
+            .collect(Collectors.joining(",")),
+        String.valueOf(window),
         String.valueOf(errorBudgetPolicy),
         String.valueOf(burnRateAlerts));
   }

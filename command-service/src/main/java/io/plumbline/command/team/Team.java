@@ -33,7 +33,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Team {
 
   /** Raised whenever the fields below change shape, so that older snapshots are not read. */
-  public static final String SNAPSHOT_REVISION = "3";
+  public static final String SNAPSHOT_REVISION = "4";
 
   @AggregateIdentifier private String aggregateId;
   private EventIds eventIds = new EventIds();
@@ -65,7 +65,12 @@ public class Team {
   public ReconcileSlos.Result handle(ReconcileSlos command) {
     lifecycle.requireActive(command.teamId(), command.occurredAt());
     return slos.reconcile(
-        command.teamId(), command.specs(), command.occurredAt(), services, event -> apply(event));
+        command.teamId(),
+        command.specs(),
+        command.occurredAt(),
+        services,
+        command.dryRun(),
+        event -> apply(event));
   }
 
   private TeamEvent decide(TeamEvent event, GroupDirectory groups) {

@@ -23,14 +23,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The checked-in sample of every event type is submittable as it stands, and an identical
- * resubmission of any of them — single or in a batch — is answered {@code DUPLICATE}, whatever the
- * team derived from it when it was accepted.
+ * The checked-in sample of every event type and revision is submittable as it stands, and an
+ * identical resubmission of any of them — single or in a batch — is answered {@code DUPLICATE},
+ * whatever the team derived from it when it was accepted.
  */
 @EmbeddedInfrastructureTest
 class EventSamplesSubmitTest {
 
-  private static final Path SAMPLES = Path.of("../shared-events/src/test/resources/samples/v1");
+  /** Samples of every revision: revision 1 of SloDefined is still accepted as submitted. */
+  private static final Path SAMPLES = Path.of("../shared-events/src/test/resources/samples");
 
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
@@ -40,7 +41,7 @@ class EventSamplesSubmitTest {
     TestRestTemplate http = TestTokens.anonymous(port);
     String s = UUID.randomUUID().toString().substring(0, 8);
     List<String> samples = samples(s);
-    assertThat(samples).hasSize(20);
+    assertThat(samples).hasSize(21);
     for (String group : List.of("engineering", "commerce")) {
       assertThat(
               post(
@@ -76,8 +77,9 @@ class EventSamplesSubmitTest {
 
   /** The samples in the order they happened, their ids made this run's own. */
   private List<String> samples(String s) throws IOException {
-    try (Stream<Path> files = Files.list(SAMPLES)) {
+    try (Stream<Path> files = Files.walk(SAMPLES)) {
       return files
+          .filter(Files::isRegularFile)
           .map(EventSamplesSubmitTest::read)
           .map(
               sample ->

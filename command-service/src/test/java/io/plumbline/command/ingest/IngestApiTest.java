@@ -85,7 +85,9 @@ class IngestApiTest {
     ConsumerRecord<String, byte[]> published = awaitPublished("slo-" + suffix);
     assertThat(published.key()).isEqualTo("team-" + suffix);
     assertThat(header(published, EventHeaders.TYPE)).isEqualTo("SloDefined");
-    assertThat(header(published, EventHeaders.REVISION)).isEqualTo("1");
+    assertThat(header(published, EventHeaders.REVISION))
+        .isEqualTo(
+            io.plumbline.events.EventTypes.revisionOf(io.plumbline.events.slo.SloDefined.class));
     assertThat(Instant.parse(header(published, EventHeaders.RECORDED_AT))).isNotNull();
   }
 
@@ -113,10 +115,10 @@ class IngestApiTest {
 
   @ParameterizedTest(name = "objective {0}, window {1} → {2} {3} on {4}")
   @CsvSource({
-    "0, 30, 422, objective-out-of-range, objectivePercent",
-    "100, 30, 422, objective-out-of-range, objectivePercent",
-    "99.9, 0, 422, window-out-of-range, windowDays",
-    "99.9, 91, 422, window-out-of-range, windowDays",
+    "0, 30, 422, objective-out-of-range, objectives[0].targetPercent",
+    "100, 30, 422, objective-out-of-range, objectives[0].targetPercent",
+    "99.9, 0, 422, window-out-of-range, window.duration",
+    "99.9, 91, 422, window-out-of-range, window.duration",
     "'\"high\"', 30, 400, invalid-field, objectivePercent",
     "99.9, '\"month\"', 400, invalid-field, windowDays",
     "null, 30, 422, invalid-field, objectivePercent",

@@ -82,7 +82,7 @@ class MalformedInputFuzzTest {
     String at = "\"occurredAt\":\"2026-02-01T00:00:00Z\"";
     List<String> texts =
         List.of(
-            "{\"type\":\"SloDefined\",\"eventId\":\"e\",\"teamId\":\"%s\",\"sloId\":\"avail\",\"serviceId\":\"api\",\"sliKind\":\"AVAILABILITY\",\"objectivePercent\":99.9,\"windowDays\":30,\"errorBudgetPolicy\":true,\"burnRateAlerts\":true,%s}",
+            "{\"type\":\"SloDefined\",\"eventId\":\"e\",\"teamId\":\"%s\",\"sloId\":\"avail\",\"serviceId\":\"api\",\"sliKind\":\"AVAILABILITY\",\"objectives\":[{\"targetPercent\":99.9}],\"window\":{\"duration\":\"30d\",\"calendarAligned\":false},\"errorBudgetPolicy\":true,\"burnRateAlerts\":true,%s}",
             "{\"type\":\"ToilMeasured\",\"eventId\":\"e\",\"teamId\":\"%s\",\"periodStart\":\"2026-01-01T00:00:00Z\",\"periodEnd\":\"2026-02-01T00:00:00Z\",\"toilHours\":10,\"opsHours\":100,%s}",
             "{\"type\":\"IncidentRecorded\",\"eventId\":\"e\",\"teamId\":\"%s\",\"incidentId\":\"i\",\"severity\":\"SEV1\",\"startedAt\":\"2026-01-01T00:00:00Z\",\"resolvedAt\":\"2026-01-01T01:00:00Z\",%s}",
             "{\"type\":\"RunbookPublished\",\"eventId\":\"e\",\"teamId\":\"%s\",\"runbookId\":\"r\",\"serviceId\":\"api\",\"coveredAlerts\":[\"A\"],\"automated\":false,%s}",
@@ -106,7 +106,14 @@ class MalformedInputFuzzTest {
     }
     String field = fields.get(random.nextInt(fields.size()));
     switch (random.nextInt(16)) {
-      case 0 -> event.remove(field);
+      case 0 -> {
+        if (field.equals("window")) {
+          // an SLO may have no window, but a window has a duration
+          ((ObjectNode) event.get("window")).remove("duration");
+        } else {
+          event.remove(field);
+        }
+      }
       case 1 -> event.putArray(field).add(1).add("x");
       case 2 -> event.putObject(field).put("nested", true);
       case 3 -> event.put("unexpected" + random.nextInt(100), "value");

@@ -371,7 +371,13 @@ class TeamEvidenceTest {
   private static io.plumbline.command.slo.SloSpec spec(
       String id, String objective, boolean policy) {
     return new io.plumbline.command.slo.SloSpec(
-        id, "api", SliKind.AVAILABILITY, new BigDecimal(objective), 30, policy, false);
+        id,
+        "api",
+        SliKind.AVAILABILITY,
+        List.of(new io.plumbline.events.slo.SloObjective(null, new BigDecimal(objective))),
+        io.plumbline.events.slo.SloWindow.rollingDays(30),
+        policy,
+        false);
   }
 
   @Test
@@ -415,20 +421,107 @@ class TeamEvidenceTest {
                 T0))
         .when(
             new io.plumbline.command.slo.ReconcileSlos(
-                "r1", TEAM, List.of(spec("a", "99.90", true), spec("b", "99.5", false)), T1))
+                "r1", TEAM, List.of(spec("a", "99.90", true), spec("b", "99.5", false)), T1, false))
         .expectResultMessagePayload(
             new io.plumbline.command.slo.ReconcileSlos.Result(
-                List.of("b"), List.of(), List.of("gone"), List.of("a")));
+                List.of("b"), List.of(), List.of("gone"), List.of("a"), List.of(), true));
   }
 
   @Test
-  void oneInvalidSpecRefusesTheWholeReconciliation() {
+  void oneInvalidSpecRefusesTheWholeReconciliationAndNamesIt() {
     fixture
         .given(registered(), service())
         .when(
             new io.plumbline.command.slo.ReconcileSlos(
-                "r1", TEAM, List.of(spec("a", "99.9", true), spec("b", "100", false)), T1))
-        .expectException(CommandRejectedException.class)
+                "r1", TEAM, List.of(spec("a", "99.9", true), spec("b", "100", false)), T1, false))
+        .expectResultMessagePayload(
+            new io.plumbline.command.slo.ReconcileSlos.Result(
+                List.of("a"),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(
+                    new io.plumbline.command.slo.ReconcileSlos.Refusal(
+                        "b",
+                        io.plumbline.command.common.Reason.OBJECTIVE_OUT_OF_RANGE,
+                        "objectives[0].targetPercent",
+                        "An objective must lie strictly between 0 and 100 percent, but was 100.")),
+                false))
         .expectNoEvents();
+  }
+
+  @Test
+  void aDryRunAnswersThePlanAndStoresNothing() {
+    fixture
+        .given(registered(), service())
+        .when(
+            new io.plumbline.command.slo.ReconcileSlos(
+                "r1", TEAM, List.of(spec("a", "99.9", true)), T1, true))
+        .expectResultMessagePayload(
+            new io.plumbline.command.slo.ReconcileSlos.Result(
+                List.of("a"), List.of(), List.of(), List.of(), List.of(), false))
+        .expectNoEvents();
+  }
+
+  @Test
+  void aRetiredSloDescribedAgainBeginsANewLifeAndTakesReviewsAgain() {
+    fixture
+        .given(
+            registered(),
+            service(),
+            new io.plumbline.events.slo.SloDefined(
+                "openslo-1",
+                TEAM,
+                "a",
+                "api",
+                SliKind.AVAILABILITY,
+                new BigDecimal("99.9"),
+                30,
+                true,
+                false,
+                T0),
+            new io.plumbline.events.slo.SloRetired("openslo-2", TEAM, "a", T0.plusSeconds(60)))
+        .when(
+            new io.plumbline.command.slo.ReconcileSlos(
+                "r1", TEAM, List.of(spec("a", "99.9", true)), T1, false))
+        .expectResultMessagePayload(
+            new io.plumbline.command.slo.ReconcileSlos.Result(
+                List.of("a"), List.of(), List.of(), List.of(), List.of(), true))
+        .expectEventsMatching(
+            org.axonframework.test.matchers.Matchers.payloadsMatching(
+                org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                    org.hamcrest.Matchers.instanceOf(io.plumbline.events.slo.SloDefined.class),
+                    org.axonframework.test.matchers.Matchers.andNoMore())));
+    fixture
+        .given(
+            registered(),
+            service(),
+            new io.plumbline.events.slo.SloDefined(
+                "openslo-1",
+                TEAM,
+                "a",
+                "api",
+                SliKind.AVAILABILITY,
+                new BigDecimal("99.9"),
+                30,
+                true,
+                false,
+                T0),
+            new io.plumbline.events.slo.SloRetired("openslo-2", TEAM, "a", T0.plusSeconds(60)),
+            new io.plumbline.events.slo.SloDefined(
+                "openslo-3",
+                TEAM,
+                "a",
+                "api",
+                SliKind.AVAILABILITY,
+                new BigDecimal("99.9"),
+                30,
+                true,
+                false,
+                T1))
+        .when(
+            new TeamSubmission(
+                new io.plumbline.events.slo.SloReviewed("rev-1", TEAM, "a", T1.plusSeconds(60))))
+        .expectSuccessfulHandlerExecution();
   }
 }

@@ -164,7 +164,7 @@ class TeamTest {
         .when(defineSlo("e3", objective, 30))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage(
-            "The objective must lie strictly between 0 and 100 percent, but was %s."
+            "An objective must lie strictly between 0 and 100 percent, but was %s."
                 .formatted(new BigDecimal(objective).stripTrailingZeros().toPlainString()))
         .expectNoEvents();
   }

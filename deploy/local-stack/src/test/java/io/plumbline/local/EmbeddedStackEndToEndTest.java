@@ -61,7 +61,7 @@ class EmbeddedStackEndToEndTest {
 
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.contentType()).startsWith("application/problem+json");
-    assertThat(answer.body().path("field").asText()).isEqualTo("objectivePercent");
+    assertThat(answer.body().path("field").asText()).isEqualTo("objectives[0].targetPercent");
     assertThat(stack.storedEvents()).isEqualTo(stored);
     assertThat(client.queryMetric("plumbline_events_projected_total")).isEqualTo(projected);
   }
@@ -228,6 +228,9 @@ class EmbeddedStackEndToEndTest {
         spec:
           service: api
           budgetingMethod: Occurrences
+          indicator:
+            metadata: {name: %s-sli}
+            spec: {thresholdMetric: {metricSource: {type: Prometheus, spec: {query: up}}}}
           timeWindow:
             - duration: %s
               isRolling: true
@@ -238,9 +241,122 @@ class EmbeddedStackEndToEndTest {
             name,
             kind,
             policy,
+            name,
             window,
             target,
-            alerts ? "  alertPolicies:\n    - fast-burn\n" : "");
+            alerts
+                ? "  alertPolicies:\n    - kind: AlertPolicy\n      metadata: {name: fast-burn}\n"
+                    + "      spec: {conditions: [{conditionRef: burn}],"
+                    + " notificationTargets: [{targetRef: pager}]}\n"
+                : "");
+  }
+
+  @Test
+  @Order(5)
+  void theCiClientReadsEveryLayoutAndAnUnreadableFileRetiresNothing(@TempDir Path repo)
+      throws Exception {
+    MaturityFlow.registerTeamWithTier1Service(client, "layouts");
+    String token =
+        client
+            .postCommand(
+                "/api/v1/admin/tokens",
+                "{\"name\":\"layouts\",\"scope\":\"TEAM\",\"teamId\":\"layouts\"}")
+            .body()
+            .path("token")
+            .asText();
+    CiClient ci = new CiClient(stack.commandUrl(), token, "layouts");
+    Path slos = Files.createDirectories(repo.resolve("slos"));
+    CiClient.Run empty = ci.run("openslo", slos.toString());
+    assertThat(empty.exitCode()).as(empty.output()).isEqualTo(2);
+    assertThat(empty.output()).contains("nothing sent");
+
+    Files.writeString(
+        slos.resolve("availability.yaml"),
+        openSlo("layouts-availability", "target: 0.999", "1M", "AVAILABILITY", true, true)
+            .replace("isRolling: true", "isRolling: false"));
+    CiClient.Run first = ci.run("openslo", slos.toString());
+    assertThat(first.exitCode()).as(first.output()).isZero();
+    assertThat(first.output()).contains("\"defined\":[\"layouts-availability\"]");
+
+    // the layouts of the Go SDK, Nobl9 and sloth, a name with spaces and a file that cannot be read
+    Files.writeString(
+        Files.createDirectories(slos.resolve("from sdk")).resolve("web list.yaml"),
+        """
+        - apiVersion: openslo/v1
+          kind: SLI
+          metadata: {name: web-success}
+          spec: {thresholdMetric: {metricSource: {type: Prometheus, spec: {query: up}}}}
+        - apiVersion: openslo/v1
+          kind: SLO
+          metadata: {name: layouts-web}
+          spec:
+            service: api
+            indicatorRef: web-success
+            budgetingMethod: Occurrences
+            objectives:
+              - {displayName: fast, targetPercent: 99.9}
+              - {displayName: most, targetPercent: 99}
+        """);
+    Files.writeString(
+        slos.resolve("sloth.yml"),
+        """
+        apiVersion: openslo/v1alpha
+        kind: SLO
+        metadata: {name: layouts-alpha}
+        spec:
+          service: api
+          budgetingMethod: Occurrences
+          objectives:
+            - ratioMetrics:
+                good: {source: prometheus, queryType: promql, query: good}
+                total: {source: prometheus, queryType: promql, query: total}
+              target: 0.99
+          timeWindows:
+            - {count: 28, isRolling: true, unit: Day}
+        """);
+    Files.writeString(
+        slos.resolve("broken.yaml"),
+        "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: [oops\n");
+    Files.writeString(slos.resolve("deployment.yaml"), "apiVersion: apps/v1\nkind: Deployment\n");
+
+    CiClient.Run refused = ci.run("openslo", slos.toString());
+    assertThat(refused.exitCode()).as(refused.output()).isEqualTo(3);
+    assertThat(refused.output())
+        .contains("invalid-openslo", "broken.yaml, document 1, line", "Not valid YAML");
+
+    Files.delete(slos.resolve("broken.yaml"));
+    Files.delete(slos.resolve("availability.yaml"));
+    CiClient.Run plan = ci.run("openslo", "--dry-run", slos.toString());
+    assertThat(plan.exitCode()).as(plan.output()).isZero();
+    // the refused run retired nothing: the SLO it no longer describes is still there to retire
+    assertThat(plan.output())
+        .contains(
+            "\"stored\":false",
+            "\"defined\":[\"layouts-web\",\"layouts-alpha\"]",
+            "\"retired\":[\"layouts-availability\"]",
+            "from sdk/web list.yaml");
+
+    CiClient.Run applied = ci.run("openslo", slos.toString());
+    assertThat(applied.exitCode()).as(applied.output()).isZero();
+    assertThat(applied.output()).contains("\"stored\":true");
+    MaturityFlow.awaitMaturity(
+        client,
+        "layouts",
+        Duration.ofSeconds(30),
+        m -> m.at("/practices/slos/criteria/0/detail").asText().equals("2 active SLO(s)"));
+
+    // a retired SLO described again is defined anew
+    Files.writeString(
+        slos.resolve("availability.yaml"),
+        openSlo("layouts-availability", "target: 0.999", "28d", "AVAILABILITY", true, true));
+    CiClient.Run back = ci.run("openslo", slos.toString());
+    assertThat(back.exitCode()).as(back.output()).isZero();
+    assertThat(back.output()).contains("\"defined\":[\"layouts-availability\"]");
+    MaturityFlow.awaitMaturity(
+        client,
+        "layouts",
+        Duration.ofSeconds(30),
+        m -> m.at("/practices/slos/criteria/0/detail").asText().equals("3 active SLO(s)"));
   }
 
   @Test
