@@ -20,4 +20,12 @@ public class CommandServiceApplication {
     ExitWithParent.watchIfAsked();
     SpringApplication.run(CommandServiceApplication.class, args);
   }
+
+  /** What Tomcat refuses by itself is answered as problem+json too. */
+  @org.springframework.context.annotation.Bean
+  org.springframework.boot.web.server.WebServerFactoryCustomizer<
+          org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory>
+      problemErrorPages() {
+    return io.plumbline.service.web.ProblemErrorReportValve.customizer();
+  }
 }

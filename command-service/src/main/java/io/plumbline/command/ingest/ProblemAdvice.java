@@ -15,16 +15,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every refusal as RFC 9457 problem details: a stable {@code type} per reason, the {@code reason}
  * code, the offending {@code field} and a sentence for humans.
  */
 @RestControllerAdvice
-class ProblemAdvice extends ResponseEntityExceptionHandler {
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+class ProblemAdvice extends io.plumbline.service.web.FrameworkProblems {
 
-  static final String TYPE_PREFIX = "urn:plumbline:problem:";
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
   /** The problem a refused submission answers with, for any refusal the ingest knows. */
@@ -103,28 +102,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "1")
         .body(problemFor(e).orElseThrow());
-  }
-
-  /** Refusals by the framework itself (unreadable body, wrong media type …) get a reason too. */
-  @Override
-  protected ResponseEntity<Object> handleExceptionInternal(
-      Exception ex,
-      Object body,
-      HttpHeaders headers,
-      org.springframework.http.HttpStatusCode status,
-      org.springframework.web.context.request.WebRequest request) {
-    if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
-      String reason =
-          ex instanceof org.springframework.http.converter.HttpMessageNotReadableException
-              ? "malformed-json"
-              : HttpStatus.valueOf(status.value())
-                  .name()
-                  .toLowerCase(java.util.Locale.ROOT)
-                  .replace('_', '-');
-      problem.setType(URI.create(TYPE_PREFIX + reason));
-      problem.setProperty("reason", reason);
-    }
-    return super.handleExceptionInternal(ex, body, headers, status, request);
   }
 
   static ProblemDetail problem(HttpStatus status, String reason, String detail) {

@@ -179,7 +179,7 @@ class SubmissionReader {
       throw new SubmissionRejectedException(
           HttpStatus.BAD_REQUEST,
           "malformed-json",
-          "The request body is not valid JSON: " + originalMessage(e),
+          "The request body is not valid JSON" + where(e) + ".",
           List.of());
     }
   }
@@ -220,10 +220,13 @@ class SubmissionReader {
           HttpStatus.BAD_REQUEST,
           "invalid-field",
           field,
-          "Field '%s' has the wrong type or format: %s".formatted(field, originalMessage(e)));
+          "Field '%s' has the wrong type or format: expected %s.".formatted(field, expected(e)));
     } catch (JsonProcessingException e) {
       throw new SubmissionRejectedException(
-          HttpStatus.BAD_REQUEST, "malformed-json", originalMessage(e), List.of());
+          HttpStatus.BAD_REQUEST,
+          "malformed-json",
+          "The request body is not valid JSON" + where(e) + ".",
+          List.of());
     }
   }
 
@@ -358,7 +361,46 @@ class SubmissionReader {
     return path.toString();
   }
 
-  private static String originalMessage(IOException e) {
-    return e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+  /** Where in the body JSON broke, as people count: line and column. */
+  private static String where(IOException e) {
+    if (e instanceof JsonProcessingException p && p.getLocation() != null) {
+      return " at line %d, column %d"
+          .formatted(p.getLocation().getLineNr(), p.getLocation().getColumnNr());
+    }
+    return "";
+  }
+
+  /** What a field should have held, in the API's words rather than the parser's. */
+  private static String expected(JsonMappingException e) {
+    Class<?> type =
+        e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+            ? mismatch.getTargetType()
+            : null;
+    if (type == null) {
+      return "a value of the documented type";
+    }
+    if (type == Instant.class) {
+      return "an RFC 3339 instant as text, such as \"2026-11-02T09:00:00Z\"";
+    }
+    if (type.isEnum()) {
+      return "one of "
+          + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+    }
+    if (type == java.math.BigDecimal.class || type == double.class || type == Double.class) {
+      return "a number, such as 99.9";
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "text";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    return "an object with the documented fields";
   }
 }

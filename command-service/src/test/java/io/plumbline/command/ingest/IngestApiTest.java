@@ -136,6 +136,30 @@ class IngestApiTest {
     assertThat(storedEventsOfTeam()).isEqualTo(before);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"occurredAt\":\"2026-13-45T99:00:00Z\" | occurredAt | RFC 3339 instant",
+        "\"occurredAt\":\"yesterday\" | occurredAt | RFC 3339 instant",
+        "\"sliKind\":\"SPEED\" | sliKind | one of [AVAILABILITY",
+        "\"errorBudgetPolicy\":\"yes\" | errorBudgetPolicy | true or false",
+      })
+  void aWrongValueIsExplainedInTheApisWordsNotTheParsers(
+      String replacement, String field, String expected) throws Exception {
+    String body =
+        slo("words-" + suffix, "99.9", "30")
+            .replaceFirst("\"" + field + "\":(\"[^\"]*\"|[a-z]+)", replacement);
+
+    JsonNode problem = problem(post(body), 400);
+
+    assertThat(problem.path("field").asText()).isEqualTo(field);
+    assertThat(problem.path("detail").asText())
+        .contains(expected)
+        .doesNotContain(
+            "Text '", "Cannot deserialize", "Character", "java.", "not one of the values");
+  }
+
   @Test
   void malformedJsonIsABadRequest() throws Exception {
     JsonNode problem = problem(post("{\"type\":\"SloDefined\", \"eventId\": "), 400);

@@ -364,6 +364,7 @@ public final class Benchmark {
     String page =
         HTTP.send(
                 HttpRequest.newBuilder(URI.create(stack.queryUrl() + "/actuator/prometheus"))
+                    .header("Authorization", "Bearer " + stack.adminToken())
                     .build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();

@@ -273,6 +273,8 @@ public final class LocalStack implements AutoCloseable {
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
     command.add("--server.port=" + port);
+    // the embedded stack is for this machine: its services listen where its URLs point
+    command.add("--server.address=127.0.0.1");
     command.add("--spring.data.mongodb.uri=" + mongoUri);
     command.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers);
     command.addAll(config.serviceArguments());

@@ -154,7 +154,7 @@ public final class PlumblineLocal {
         Plumbline is up.
           command service  %1$s   (POST %1$s/api/v1/events)
           query service    %2$s   (GET  %2$s/api/v1/teams/{teamId}/maturity)
-          metrics          %1$s/actuator/prometheus  %2$s/actuator/prometheus
+          metrics          %1$s/actuator/prometheus  %2$s/actuator/prometheus (with the admin token)
           Kafka            %3$s
           MongoDB          %4$s
           data and logs    %5$s

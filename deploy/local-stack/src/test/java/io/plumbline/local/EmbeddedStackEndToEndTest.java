@@ -215,6 +215,40 @@ class EmbeddedStackEndToEndTest {
     assertThat(partly.output()).contains("\"accepted\":1");
   }
 
+  @Test
+  @Order(1)
+  void theServicesListenOnTheLoopbackInterfaceOnly() throws Exception {
+    Path table = Path.of("/proc/net/tcp");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isReadable(table), "no /proc/net/tcp here to read listening sockets from");
+    List<String> listening = new java.util.ArrayList<>();
+    for (Path file : List.of(table, Path.of("/proc/net/tcp6"))) {
+      if (!Files.isReadable(file)) {
+        continue;
+      }
+      for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+        String[] columns = line.trim().split("\\s+");
+        // state 0A is LISTEN; the local address is hex address:port
+        if (columns[3].equals("0A")) {
+          listening.add(columns[1]);
+        }
+      }
+    }
+    for (int port : List.of(stack.config().commandPort(), stack.config().queryPort())) {
+      String hexPort = String.format(":%04X", port);
+      List<String> addresses =
+          listening.stream().filter(address -> address.endsWith(hexPort)).toList();
+      assertThat(addresses).as("sockets on port %d", port).isNotEmpty();
+      // 127.0.0.1 in /proc/net/tcp's byte order, or ::ffff:127.0.0.1 in tcp6
+      assertThat(addresses)
+          .as("port %d listens on loopback only", port)
+          .allMatch(
+              address ->
+                  address.startsWith("0100007F:")
+                      || address.startsWith("0000000000000000FFFF00000100007F:"));
+    }
+  }
+
   private static String openSlo(
       String name, String target, String window, String kind, boolean policy, boolean alerts) {
     return """

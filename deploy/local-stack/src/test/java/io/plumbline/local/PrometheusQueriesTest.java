@@ -53,6 +53,20 @@ class PrometheusQueriesTest {
   private static String prometheusUrl;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  /**
+   * A metrics-only token, created as the README says, in a file for Prometheus: the query service's
+   * metrics name teams and groups and are not open.
+   */
+  private static Path scrapeToken() throws IOException {
+    PlumblineClient.Answer created =
+        new PlumblineClient(stack)
+            .postCommand("/api/v1/admin/tokens", "{\"name\":\"prometheus\",\"scope\":\"METRICS\"}");
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    Path file = dir.resolve("metrics-token");
+    Files.writeString(file, created.body().path("token").asText());
+    return file.toAbsolutePath();
+  }
+
   static boolean prometheusInstalled() {
     boolean installed =
         Stream.of("prometheus", "promtool")
@@ -100,11 +114,13 @@ class PrometheusQueriesTest {
             static_configs: [{targets: ["127.0.0.1:%d"]}]
           - job_name: plumbline-query-service
             metrics_path: /actuator/prometheus
+            authorization: {type: Bearer, credentials_file: %s}
             static_configs: [{targets: ["127.0.0.1:%d"]}]
         """
             .formatted(
                 DEPLOY.resolve("prometheus/rules/plumbline.rules.yml").toAbsolutePath(),
                 stack.config().commandPort(),
+                scrapeToken(),
                 stack.config().queryPort()));
     assertThat(run("promtool", "check", "config", config.toString())).isZero();
     int port = FreePorts.next();

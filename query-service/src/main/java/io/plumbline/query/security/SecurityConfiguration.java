@@ -18,8 +18,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 /**
  * Reader and admin tokens read everything; a team token reads its own team's figures only; the
- * rubric administration and publishing quarters are for admins. Health, metrics and the API
- * description are open.
+ * rubric administration and publishing quarters are for admins. The metrics name every team and
+ * group, so they need a metrics, reader or admin token; health and the API description are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -37,12 +37,14 @@ class SecurityConfiguration {
                 auth.requestMatchers(
                         "/actuator/health/**",
                         "/actuator/info",
-                        "/actuator/prometheus",
                         "/v3/api-docs/**",
                         "/swagger-ui/**",
                         "/swagger-ui.html",
                         "/error")
                     .permitAll()
+                    // the figures of every team and group by name: no more than the API shows
+                    .requestMatchers("/actuator/prometheus")
+                    .hasAnyRole("METRICS", "READER", "ADMIN")
                     .requestMatchers("/api/v1/admin/**")
                     .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.POST, "/api/v1/quarters/*/publish")

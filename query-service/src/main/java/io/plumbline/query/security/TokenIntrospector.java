@@ -23,8 +23,13 @@ class TokenIntrospector extends CachedTokenIntrospector {
       MongoClient client,
       @Value("${plumbline.security.tokens-database:plumbline}") String tokensDatabase,
       @Value("${plumbline.security.bootstrap-admin-token:}") String bootstrapAdminToken,
+      @Value("${plumbline.security.bootstrap-metrics-token:}") String bootstrapMetricsToken,
       @Value("${plumbline.security.token-cache:10s}") Duration cacheFor) {
-    super(lookup(new MongoTemplate(client, tokensDatabase)), bootstrapAdminToken, cacheFor);
+    super(
+        lookup(new MongoTemplate(client, tokensDatabase)),
+        bootstrapAdminToken,
+        bootstrapMetricsToken,
+        cacheFor);
   }
 
   private static java.util.function.Function<String, Optional<TokenCheck.Holder>> lookup(

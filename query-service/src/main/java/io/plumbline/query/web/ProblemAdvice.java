@@ -4,11 +4,11 @@ import java.net.URI;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Refused reads as RFC 9457 problem details, typed like the command service's. */
 @RestControllerAdvice
-class ProblemAdvice extends ResponseEntityExceptionHandler {
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+class ProblemAdvice extends io.plumbline.service.web.FrameworkProblems {
 
   @ExceptionHandler(ProblemException.class)
   ProblemDetail refused(ProblemException e) {

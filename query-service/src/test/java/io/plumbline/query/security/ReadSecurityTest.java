@@ -52,6 +52,34 @@ class ReadSecurityTest {
   }
 
   @Test
+  void anUnknownRouteAndHeadersTooLargeAreProblemsWithAReason() throws Exception {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token("READER", null, false));
+    org.springframework.http.ResponseEntity<String> unknown =
+        new TestRestTemplate()
+            .exchange(
+                "http://127.0.0.1:" + port + "/api/v1/nothing-here",
+                HttpMethod.GET,
+                new HttpEntity<>(headers),
+                String.class);
+    java.net.http.HttpResponse<String> huge =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/quarters"))
+                    .header("X-Padding", "x".repeat(20_000))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+    assertThat(unknown.getBody())
+        .contains("\"reason\":\"not-found\"")
+        .doesNotContain("about:blank");
+    assertThat(huge.statusCode()).isEqualTo(400);
+    assertThat(huge.body()).contains("\"reason\":\"bad-request\"").doesNotContain("<html");
+  }
+
+  @Test
   void aReaderReadsEverythingButTheRubricAdministration() {
     String reader = token("READER", null, false);
 
@@ -78,8 +106,16 @@ class ReadSecurityTest {
   }
 
   @Test
-  void healthAndMetricsStayOpenForProbesAndScrapers() {
+  void healthStaysOpenForProbesAndMetricsNeedATokenThatMayReadThem() {
     assertThat(status(null, "/actuator/health/readiness")).isEqualTo(200);
-    assertThat(status(null, "/actuator/prometheus")).isEqualTo(200);
+    // the metrics name every team and group: not for anonymous callers, nor for one team
+    assertThat(status(null, "/actuator/prometheus")).isEqualTo(401);
+    assertThat(status(token("TEAM", "checkout", false), "/actuator/prometheus")).isEqualTo(403);
+    assertThat(status(token("METRICS", null, false), "/actuator/prometheus")).isEqualTo(200);
+    assertThat(status(token("READER", null, false), "/actuator/prometheus")).isEqualTo(200);
+    // and a metrics token reads nothing else
+    assertThat(status(token("METRICS", null, false), "/api/v1/quarters")).isEqualTo(403);
+    assertThat(status(token("METRICS", null, false), "/api/v1/teams/checkout/maturity"))
+        .isEqualTo(403);
   }
 }

@@ -36,8 +36,20 @@ public class CachedTokenIntrospector implements OpaqueTokenIntrospector {
       Function<String, Optional<TokenCheck.Holder>> lookup,
       String bootstrapAdminToken,
       Duration cacheFor) {
+    this(lookup, bootstrapAdminToken, null, cacheFor);
+  }
+
+  /**
+   * @param bootstrapMetricsToken a configured metrics-only token, or null/blank for none
+   */
+  public CachedTokenIntrospector(
+      Function<String, Optional<TokenCheck.Holder>> lookup,
+      String bootstrapAdminToken,
+      String bootstrapMetricsToken,
+      Duration cacheFor) {
     this.cache = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(100_000).build();
-    this.check = new TokenCheck(id -> cache.get(id, lookup), bootstrapAdminToken);
+    this.check =
+        new TokenCheck(id -> cache.get(id, lookup), bootstrapAdminToken, bootstrapMetricsToken);
   }
 
   /** Drops a token from this replica's cache, e.g. right after revoking it here. */
