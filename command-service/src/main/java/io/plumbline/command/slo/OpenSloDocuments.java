@@ -573,20 +573,32 @@ public final class OpenSloDocuments {
     return !policies.isEmpty();
   }
 
-  private static SloWindow v1Window(Located slo) {
-    JsonNode windows = slo.node.at("/spec/timeWindow");
+  /**
+   * The one window of a {@code timeWindow} (v1) or {@code timeWindows} (v1alpha) list, or null when
+   * there is none; two windows are refused rather than the first taken.
+   */
+  private static JsonNode onlyWindow(Located slo, String field) {
+    JsonNode windows = slo.node.at("/spec/" + field);
     if (windows.isMissingNode() || windows.isNull()) {
       return null;
     }
     if (!windows.isArray() || windows.size() != 1) {
       throw slo.refusal(
-          "/spec/timeWindow",
-          "timeWindow is a list of exactly one window, found "
+          "/spec/" + field,
+          field
+              + " is a list of exactly one window, found "
               + (windows.isArray() ? windows.size() + " windows" : "a " + describe(windows))
               + ".");
     }
+    return windows.get(0);
+  }
+
+  private static SloWindow v1Window(Located slo) {
+    JsonNode window = onlyWindow(slo, "timeWindow");
+    if (window == null) {
+      return null;
+    }
     String at = "/spec/timeWindow/0";
-    JsonNode window = windows.get(0);
     JsonNode duration = window.path("duration");
     if (!duration.isTextual() || !DURATION.matcher(duration.asText()).matches()) {
       throw slo.refusal(
@@ -640,19 +652,11 @@ public final class OpenSloDocuments {
   }
 
   private static SloWindow v1alphaWindow(Located slo) {
-    JsonNode windows = slo.node.at("/spec/timeWindows");
-    if (windows.isMissingNode() || windows.isNull()) {
+    JsonNode window = onlyWindow(slo, "timeWindows");
+    if (window == null) {
       return null;
     }
-    if (!windows.isArray() || windows.size() != 1) {
-      throw slo.refusal(
-          "/spec/timeWindows",
-          "timeWindows is a list of exactly one window, found "
-              + (windows.isArray() ? windows.size() + " windows" : "a " + describe(windows))
-              + ".");
-    }
     String at = "/spec/timeWindows/0";
-    JsonNode window = windows.get(0);
     String unit = V1ALPHA_UNITS.get(window.path("unit").asText());
     JsonNode count = window.path("count");
     if (unit == null) {
