@@ -697,6 +697,10 @@ public final class OpenSloDocuments {
     if (name != null && name.length() > 200) {
       name = name.substring(0, 200);
     }
+    if (name != null && !name.matches(io.plumbline.events.Names.PATTERN)) {
+      throw slo.refusal(
+          at + "/displayName", "displayName " + io.plumbline.events.Names.PATTERN_MESSAGE + ".");
+    }
     if (!target.isMissingNode() && !percent.isMissingNode()) {
       throw slo.refusal(at + "/targetPercent", "Give target or targetPercent, not both.");
     }

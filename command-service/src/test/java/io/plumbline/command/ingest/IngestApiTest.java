@@ -161,6 +161,19 @@ class IngestApiTest {
   }
 
   @Test
+  void aNameWithControlCharactersIsRefusedSoThatItNeverReachesAnExport() throws Exception {
+    String group =
+        "{\"type\":\"GroupDefined\",\"eventId\":\"ctl-%s\",\"groupId\":\"ctl-%s\","
+                .formatted(suffix, suffix)
+            + "\"name\":\"Payments\\u0000\\nteam\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}";
+
+    JsonNode problem = problem(post(group), 422);
+
+    assertThat(problem.path("field").asText()).isEqualTo("name");
+    assertThat(problem.path("detail").asText()).contains("control characters");
+  }
+
+  @Test
   void malformedJsonIsABadRequest() throws Exception {
     JsonNode problem = problem(post("{\"type\":\"SloDefined\", \"eventId\": "), 400);
 

@@ -3,6 +3,7 @@ package io.plumbline.events.org;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
+import io.plumbline.events.Names;
 import io.plumbline.events.PlumblineEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +19,8 @@ import java.time.Instant;
 public record GroupDefined(
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String groupId,
-    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Size(max = 200) @Pattern(regexp = Names.PATTERN, message = Names.PATTERN_MESSAGE)
+        String name,
     @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String parentGroupId,
     @NotNull Instant occurredAt)
     implements PlumblineEvent {

@@ -2,6 +2,7 @@ package io.plumbline.events.org;
 
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
+import io.plumbline.events.Names;
 import io.plumbline.events.TeamEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +16,8 @@ public record ServiceRegistered(
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String serviceId,
-    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Size(max = 200) @Pattern(regexp = Names.PATTERN, message = Names.PATTERN_MESSAGE)
+        String name,
     @NotNull int tier,
     @NotNull Instant occurredAt)
     implements TeamEvent {}

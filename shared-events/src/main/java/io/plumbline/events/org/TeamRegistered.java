@@ -2,6 +2,7 @@ package io.plumbline.events.org;
 
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
+import io.plumbline.events.Names;
 import io.plumbline.events.TeamEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +15,8 @@ import java.time.Instant;
 public record TeamRegistered(
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String eventId,
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
-    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Size(max = 200) @Pattern(regexp = Names.PATTERN, message = Names.PATTERN_MESSAGE)
+        String name,
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String groupId,
     @NotNull Instant occurredAt)
     implements TeamEvent {}
