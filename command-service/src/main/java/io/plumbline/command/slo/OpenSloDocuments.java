@@ -287,16 +287,11 @@ public final class OpenSloDocuments {
           e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
       int line = at == null ? 1 : Math.max(1, at.getLineNr());
       documents.add(
-          new Document(
+          unread(
               file.name(),
               reading,
               null,
               line,
-              null,
-              null,
-              null,
-              Outcome.REFUSED,
-              null,
               "Not valid YAML at line %d: %s. Nothing after it in this file could be read."
                   .formatted(line, firstLine(problem))));
     }
@@ -308,6 +303,11 @@ public final class OpenSloDocuments {
     }
     String first = text.strip().split("\\R", 2)[0];
     return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
+  }
+
+  /** A document refused before anything of it (version, kind, name) could be read. */
+  private static Document unread(String file, int document, Integer item, int line, String why) {
+    return new Document(file, document, item, line, null, null, null, Outcome.REFUSED, null, why);
   }
 
   private static Document ignored(String file, int document, int line, String why) {
@@ -365,16 +365,11 @@ public final class OpenSloDocuments {
     JsonNode node = object.node;
     int line = object.line("");
     if (!node.isObject()) {
-      return new Document(
+      return unread(
           object.file,
           object.document,
           object.item,
           line,
-          null,
-          null,
-          null,
-          Outcome.REFUSED,
-          null,
           "Expected an object with apiVersion, kind, metadata and spec, found a "
               + describe(node)
               + ".");
