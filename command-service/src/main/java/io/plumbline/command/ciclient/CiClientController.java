@@ -1,6 +1,7 @@
 package io.plumbline.command.ciclient;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,6 +42,7 @@ class CiClientController {
   }
 
   @Operation(summary = "The CI client, a POSIX shell script that needs only curl")
+  @SecurityRequirements
   @GetMapping(value = "/ci/plumbline", produces = "text/x-shellscript")
   ResponseEntity<byte[]> client() {
     return ResponseEntity.ok()
@@ -51,6 +53,7 @@ class CiClientController {
   }
 
   @Operation(summary = "The CI client's SHA-256, as `sha256sum -c` reads it")
+  @SecurityRequirements
   @GetMapping(value = "/ci/plumbline.sha256", produces = MediaType.TEXT_PLAIN_VALUE)
   ResponseEntity<String> checksum() {
     return ResponseEntity.ok()

@@ -3,7 +3,9 @@ package io.plumbline.command.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.command.common.Outcome;
 import io.plumbline.command.security.Caller;
+import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/events")
+@Refusal(status = 411, reasons = "length-required")
+@Refusal(status = 413, reasons = "payload-too-large")
+@Refusal(status = 429, reasons = "rate-limited")
+@Refusal(
+    status = 503,
+    reasons = {"event-store-unavailable", "write-conflict"})
 class IngestController {
 
   private final SubmissionReader reader;
@@ -64,15 +72,62 @@ class IngestController {
               mediaType = MediaType.APPLICATION_JSON_VALUE,
               schema =
                   @io.swagger.v3.oas.annotations.media.Schema(
-                      type = "object",
-                      example =
-                          "{\"type\":\"SloDefined\",\"eventId\":\"slo-1\",\"teamId\":\"checkout\","
-                              + "\"sloId\":\"availability\",\"serviceId\":\"checkout-api\","
-                              + "\"sliKind\":\"AVAILABILITY\","
-                              + "\"objectives\":[{\"name\":\"requests succeed\",\"targetPercent\":99.9}],"
-                              + "\"window\":{\"duration\":\"30d\",\"calendarAligned\":false},"
-                              + "\"errorBudgetPolicy\":true,\"burnRateAlerts\":false,"
-                              + "\"occurredAt\":\"2026-11-02T09:00:00Z\"}")))
+                      ref = "#/components/schemas/" + EventSchemas.EVENT)))
+  @ApiResponse(responseCode = "202", description = "Stored now: outcome ACCEPTED")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The same event was stored before: outcome DUPLICATE, nothing changed")
+  @Refusal(
+      status = 400,
+      reasons = {"missing-event-type", "unknown-event-type", "unknown-field", "invalid-field"})
+  @Refusal(
+      status = 403,
+      reasons = {"wrong-team", "admin-only"})
+  @Refusal(
+      status = 404,
+      reasons = {
+        "unknown-group",
+        "unknown-team",
+        "unknown-service",
+        "unknown-slo",
+        "unknown-incident",
+        "unknown-postmortem",
+        "unknown-action-item",
+        "unknown-runbook"
+      })
+  @Refusal(
+      status = 409,
+      reasons = {
+        "event-id-reused",
+        "already-exists",
+        "team-retired",
+        "slo-retired",
+        "service-retired",
+        "runbook-retired",
+        "action-item-closed",
+        "already-in-group",
+        "not-in-group",
+        "group-parent-changed",
+        "dated-before-start",
+        "evidence-after-end",
+        "overlapping-period"
+      })
+  @Refusal(
+      status = 422,
+      reasons = {
+        "invalid-field",
+        "occurred-at-too-early",
+        "occurred-at-in-future",
+        "objective-out-of-range",
+        "window-out-of-range",
+        "tier-out-of-range",
+        "self-parent",
+        "resolved-before-start",
+        "duplicate-action-item",
+        "hours-out-of-range",
+        "toil-exceeds-ops",
+        "period-ends-before-start"
+      })
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Receipt> submit(@RequestBody byte[] body, Authentication authentication) {
     Submissions.Accepted accepted =
@@ -97,7 +152,16 @@ class IngestController {
       content =
           @io.swagger.v3.oas.annotations.media.Content(
               mediaType = MediaType.APPLICATION_JSON_VALUE,
-              schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
+              schema =
+                  @io.swagger.v3.oas.annotations.media.Schema(
+                      ref = "#/components/schemas/" + EventSchemas.BATCH)))
+  @ApiResponse(
+      responseCode = "200",
+      description =
+          "Every event decided: each result ACCEPTED, DUPLICATE or REJECTED with its problem")
+  @Refusal(
+      status = 400,
+      reasons = {"invalid-batch", "batch-too-large"})
   @PostMapping(value = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
   BatchReceipt batch(@RequestBody byte[] body, Authentication authentication) {
     JsonNode envelope = reader.parseTree(body);

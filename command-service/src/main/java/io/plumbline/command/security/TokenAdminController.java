@@ -1,6 +1,7 @@
 package io.plumbline.command.security;
 
 import io.plumbline.events.Ids;
+import io.plumbline.service.openapi.Refusal;
 import io.plumbline.service.tokens.ApiTokens;
 import io.plumbline.service.tokens.TokenCheck;
 import jakarta.validation.Valid;
@@ -68,6 +69,15 @@ class TokenAdminController {
     }
   }
 
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "Create a token; its secret is shown only in this answer")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+      responseCode = "201",
+      description = "Created; the answer carries the token, which is stored only as a hash")
+  @Refusal(status = 400, reasons = "invalid-field")
+  @Refusal(
+      status = 422,
+      reasons = {"invalid-field", "team-scope-mismatch"})
   @PostMapping
   ResponseEntity<CreatedToken> create(@Valid @RequestBody NewToken request) {
     boolean team = request.scope() == TokenCheck.Scope.TEAM;
@@ -94,6 +104,8 @@ class TokenAdminController {
                 issued.id(), request.name(), request.scope(), request.teamId(), issued.token()));
   }
 
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "List every token, revoked ones too, without secrets")
   @GetMapping
   List<TokenView> list() {
     return mongo.find(new Query().with(Sort.by("createdAt")), StoredToken.class).stream()
@@ -101,6 +113,12 @@ class TokenAdminController {
         .toList();
   }
 
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "Revoke a token; revoking a revoked token changes nothing")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+      responseCode = "204",
+      description = "Revoked (or already revoked)")
+  @Refusal(status = 404, reasons = "unknown-token")
   @DeleteMapping("/{tokenId}")
   ResponseEntity<Void> revoke(@PathVariable String tokenId) {
     StoredToken token = mongo.findById(tokenId, StoredToken.class);

@@ -8,6 +8,7 @@ import io.plumbline.command.security.Caller;
 import io.plumbline.command.slo.OpenSloDocuments.Document;
 import io.plumbline.command.slo.OpenSloDocuments.Outcome;
 import io.plumbline.command.slo.OpenSloDocuments.SourceFile;
+import io.plumbline.service.openapi.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
@@ -74,6 +75,24 @@ class OpenSloController {
     return reconcile(teamId, filesOf(body), dryRun, authentication);
   }
 
+  @Refusal(status = 400, reasons = "invalid-field")
+  @Refusal(status = 403, reasons = "wrong-team")
+  @Refusal(status = 404, reasons = "unknown-team")
+  @Refusal(
+      status = 409,
+      reasons = {"team-retired", "service-retired", "event-id-reused"})
+  @Refusal(
+      status = 422,
+      reasons = {
+        "invalid-openslo",
+        "no-slos",
+        "objective-out-of-range",
+        "window-out-of-range",
+        "unknown-service"
+      })
+  @Refusal(
+      status = 503,
+      reasons = {"event-store-unavailable", "write-conflict"})
   @io.swagger.v3.oas.annotations.Operation(
       summary = "Reconcile the team's SLOs with its OpenSLO files",
       description =
