@@ -2,6 +2,8 @@ package io.plumbline.query.facts;
 
 import io.plumbline.events.Topics;
 import io.plumbline.query.web.ProblemException;
+import io.plumbline.service.openapi.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +58,7 @@ class DeadLetterController {
       String originalOffset,
       String payload) {}
 
+  @Operation(summary = "Records the projection could not read, with why")
   @GetMapping
   List<DeadLetter> list() {
     List<DeadLetter> letters = new ArrayList<>();
@@ -76,6 +79,8 @@ class DeadLetterController {
     return letters;
   }
 
+  @Operation(summary = "Send a dead letter through the projection again")
+  @Refusal(status = 404, reasons = "unknown-dead-letter")
   @PostMapping("/{partition}/{offset}/replay")
   Map<String, Object> replay(@PathVariable int partition, @PathVariable long offset)
       throws Exception {

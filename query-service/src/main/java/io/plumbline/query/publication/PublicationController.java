@@ -8,7 +8,9 @@ import io.plumbline.query.rollups.Rollup;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
 import io.plumbline.query.web.ProblemException;
+import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -86,6 +88,12 @@ class PublicationController {
               + " are restatements. 201 the first time, 200 with the standing publication when it"
               + " was published before; 409 while the quarter is open or teams are still being"
               + " recomputed for it.")
+  @ApiResponse(responseCode = "201", description = "Published now")
+  @ApiResponse(responseCode = "200", description = "Published before: the standing publication")
+  @Refusal(status = 400, reasons = "invalid-parameter")
+  @Refusal(
+      status = 409,
+      reasons = {"quarter-not-closed", "figures-pending"})
   @PostMapping("/publish")
   ResponseEntity<Publication> publish(@PathVariable String quarter, Authentication caller) {
     Instant now = clock.instant();
@@ -99,6 +107,8 @@ class PublicationController {
   }
 
   @Operation(summary = "The published snapshot of a quarter")
+  @Refusal(status = 400, reasons = "invalid-parameter")
+  @Refusal(status = 404, reasons = "not-published")
   @GetMapping("/published")
   Snapshot published(@PathVariable String quarter) {
     Quarter q = rubric.quarter(quarter, clock.instant());
@@ -119,6 +129,8 @@ class PublicationController {
           "Team rows whose levels or score changed (before → after) with the events that arrived"
               + " since publication and count for the quarter; the rollups whose figures changed."
               + " A rubric activated since publication is reported apart, never as a restatement.")
+  @Refusal(status = 400, reasons = "invalid-parameter")
+  @Refusal(status = 404, reasons = "not-published")
   @GetMapping("/published/diff")
   Diff diff(@PathVariable String quarter) {
     Quarter q = rubric.quarter(quarter, clock.instant());

@@ -7,6 +7,8 @@ import io.plumbline.query.quarters.Publications;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
 import io.plumbline.query.web.ProblemException;
+import io.plumbline.service.openapi.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,6 +54,7 @@ class RollupController {
   record QuarterInfo(
       String quarter, Instant start, Instant end, boolean closed, Instant publishedAt) {}
 
+  @Operation(summary = "The quarters that have figures, with their bounds and publication")
   @GetMapping("/quarters")
   List<QuarterInfo> quarters() {
     Quarter.Calendar calendar = rubric.calendar();
@@ -78,17 +81,25 @@ class RollupController {
         .toList();
   }
 
+  @Operation(summary = "The org's figures for a quarter (the current one by default)")
+  @Refusal(status = 400, reasons = "invalid-parameter")
+  @Refusal(status = 404, reasons = "no-figures")
   @GetMapping("/org/rollup")
   Rollup org(@RequestParam(required = false) String quarter) {
     return find(Rollup.ORG, quarter, "org");
   }
 
+  @Operation(summary = "A group's figures for a quarter, its subgroups' teams included")
+  @Refusal(status = 400, reasons = "invalid-parameter")
+  @Refusal(status = 404, reasons = "unknown-group")
   @GetMapping("/groups/{groupId}/rollup")
   Rollup group(@PathVariable String groupId, @RequestParam(required = false) String quarter) {
     return find(Rollup.groupScope(groupId), quarter, "group '" + groupId + "'");
   }
 
   /** One row for the org and one per group, for leadership decks. */
+  @Operation(summary = "The org and every group for a quarter, one CSV row each")
+  @Refusal(status = 400, reasons = "invalid-parameter")
   @GetMapping(value = "/org/rollup.csv", produces = "text/csv")
   ResponseEntity<String> csv(@RequestParam(required = false) String quarter)
       throws JsonProcessingException {

@@ -3,6 +3,8 @@ package io.plumbline.query.rollups;
 import io.plumbline.query.rubric.MaturityEvaluator;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.service.openapi.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +29,9 @@ class RubricPreviewController {
   record Preview(String rubricVersion, String quarter, Rollup org, List<Rollup> groups) {}
 
   /** The org and group rollups of a quarter under a candidate rubric; nothing is stored. */
+  @Operation(summary = "A quarter's rollups under a candidate rubric; nothing is stored")
+  @Refusal(status = 400, reasons = "invalid-parameter")
+  @Refusal(status = 422, reasons = "invalid-rubric")
   @PostMapping(
       value = "/api/v1/admin/rubric/preview",
       consumes = {"application/yaml", "application/x-yaml", "text/plain", "application/json"})

@@ -8,6 +8,8 @@ import io.plumbline.query.rubric.TeamMaturity;
 import io.plumbline.query.rubric.admin.ActiveRubric;
 import io.plumbline.query.web.ProblemException;
 import io.plumbline.query.web.ReadParameters;
+import io.plumbline.service.openapi.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,6 +42,9 @@ class TeamMaturityController {
     this.clock = clock;
   }
 
+  @Operation(summary = "A team's maturity levels per practice and overall, as of an instant")
+  @Refusal(status = 400, reasons = "invalid-parameter")
+  @Refusal(status = 404, reasons = "unknown-team")
   @GetMapping("/maturity")
   MaturityView maturity(
       @PathVariable String teamId,
@@ -52,6 +57,10 @@ class TeamMaturityController {
   }
 
   /** "Why is the level what it is, and what changed since the previous quarter?" */
+  @Operation(
+      summary = "Why the team is at its levels: every criterion, passed or not, with its evidence")
+  @Refusal(status = 400, reasons = "invalid-parameter")
+  @Refusal(status = 404, reasons = "unknown-team")
   @GetMapping("/maturity/explanation")
   Explanation explanation(
       @PathVariable String teamId,

@@ -27,7 +27,7 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * Documents the refusals of every operation as problem+json responses: those the endpoint declares
  * with {@link Refusal}, and those the framework gives everywhere — 401 and 403 where a token is
- * needed, 400 and 415 where a body is read.
+ * needed, 400 where a parameter or a body is read, 415 for a body of the wrong media type.
  */
 public class ProblemDocumentation implements GlobalOperationCustomizer {
 
@@ -63,6 +63,10 @@ public class ProblemDocumentation implements GlobalOperationCustomizer {
     if (secured(handler)) {
       add(refusals, 401, "unauthenticated");
       add(refusals, 403, "insufficient-scope");
+    }
+    if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
+      // a parameter missing or not of its type, refused by the framework
+      add(refusals, 400, "bad-request");
     }
     if (operation.getRequestBody() != null) {
       add(refusals, 400, "malformed-json");

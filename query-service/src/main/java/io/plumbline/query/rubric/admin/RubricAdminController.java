@@ -1,6 +1,9 @@
 package io.plumbline.query.rubric.admin;
 
 import io.plumbline.query.rubric.Rubric;
+import io.plumbline.service.openapi.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
@@ -43,12 +46,20 @@ class RubricAdminController {
     static final String LATEST = "latest";
   }
 
+  @Operation(summary = "The rubric in force: its version and its text")
   @GetMapping
   ActiveRubricView active() {
     return new ActiveRubricView(rubric.evaluator().rubric().version(), rubric.text());
   }
 
   /** Activates a rubric (YAML or JSON) and replays every quarter of every team under it. */
+  @Operation(
+      summary =
+          "Activate a rubric (YAML or JSON); every quarter of every team is recomputed under it")
+  @ApiResponse(
+      responseCode = "202",
+      description = "Active on every replica; the replay runs on, its progress at /replay")
+  @Refusal(status = 422, reasons = "invalid-rubric")
   @PutMapping(
       consumes = {"application/yaml", "application/x-yaml", "text/plain", "application/json"})
   ResponseEntity<Replay> activate(@RequestBody String text) {
@@ -60,6 +71,7 @@ class RubricAdminController {
     return ResponseEntity.accepted().body(replay());
   }
 
+  @Operation(summary = "The latest rubric replay: teams still to recompute, done or not")
   @GetMapping("/replay")
   Replay replay() {
     ReplayRecord record = mongo.findById(ReplayRecord.LATEST, ReplayRecord.class);
