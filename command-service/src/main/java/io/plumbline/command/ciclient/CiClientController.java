@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
  * about to run. The script is the one in {@code deploy/ci}, packed into the service at build time;
  * no token is needed (it holds no secret), as for the OpenAPI description.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(
+    name = "CI client",
+    description = "The shell client CI jobs download, and its checksum")
 @RestController
 class CiClientController {
 

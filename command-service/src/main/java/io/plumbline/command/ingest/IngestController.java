@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Accepts evidence, one event per request or up to a thousand in a batch. An accepted event is
  * stored before the answer and published to Kafka after it.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(
+    name = "Evidence",
+    description = "Submit facts, one at a time or in batches; every submission is safe to retry")
 @RestController
 @RequestMapping("/api/v1/events")
 @Refusal(status = 411, reasons = "length-required")

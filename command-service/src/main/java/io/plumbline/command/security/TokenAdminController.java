@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Admins create tokens (the secret is shown once), list them (never their secrets), revoke them.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(
+    name = "Tokens",
+    description = "API tokens: created, listed and revoked by an admin")
 @RestController
 @RequestMapping("/api/v1/admin/tokens")
 class TokenAdminController {

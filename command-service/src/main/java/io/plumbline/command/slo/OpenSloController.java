@@ -36,6 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
  * unless every document was read and every SLO could be defined or retired; the answer lists every
  * document's outcome either way.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(
+    name = "SLOs",
+    description = "Reconcile a team's SLOs with the OpenSLO files in its repository")
 @RestController
 class OpenSloController {
 

@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
  * one onto the events topic (after a fix that makes it readable). Replaying is safe: a record that
  * was projected before changes nothing.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(
+    name = "Dead letters",
+    description = "Records the projection could not read, and their replay")
 @RestController
 @RequestMapping("/api/v1/admin/dead-letters")
 class DeadLetterController {

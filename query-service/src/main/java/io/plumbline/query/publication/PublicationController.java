@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/quarters/{quarter}")
-@Tag(name = "publication", description = "Quarters as leadership saw them, and restatements")
+@Tag(name = "Quarters", description = "Quarters as leadership saw them, and restatements")
 class PublicationController {
 
   private final QuarterPublisher publisher;

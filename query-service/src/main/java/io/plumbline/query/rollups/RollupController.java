@@ -31,6 +31,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Leadership's reads: org and group rollups per quarter, the quarters with data, a CSV export. */
+@io.swagger.v3.oas.annotations.tags.Tag(
+    name = "Rollups",
+    description = "Org and group figures per quarter")
 @RestController
 @RequestMapping("/api/v1")
 class RollupController {

@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A candidate rubric's org and group rollups for a quarter, before anyone activates it. */
+@io.swagger.v3.oas.annotations.tags.Tag(
+    name = "Rubric",
+    description = "The rubric in force, its activation and previews")
 @RestController
 class RubricPreviewController {
 

@@ -25,6 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
  * A team's maturity, evaluated from its facts at read time so that the current quarter follows the
  * clock; a closed quarter is read as of its end, with any restatements.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(
+    name = "Teams",
+    description = "A team's levels and the reasons for them")
 @RestController
 @RequestMapping("/api/v1/teams/{teamId}")
 class TeamMaturityController {

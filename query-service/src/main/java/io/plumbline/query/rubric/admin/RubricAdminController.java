@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Replacing the rubric: activate a new version, and every quarter is replayed from history, with
  * progress visible. (A candidate is previewed by the rollups package.)
  */
+@io.swagger.v3.oas.annotations.tags.Tag(
+    name = "Rubric",
+    description = "The rubric in force, its activation and previews")
 @RestController
 @RequestMapping("/api/v1/admin/rubric")
 class RubricAdminController {
