@@ -31,14 +31,15 @@ import org.springframework.http.ResponseEntity;
 @EmbeddedInfrastructureTest
 class MalformedInputFuzzTest {
 
-  private static final int PAYLOADS = 2000;
+  /** 2,000 in the suite; a longer run: -Dplumbline.fuzz.payloads=10000 (and another seed). */
+  private static final int PAYLOADS = Integer.getInteger("plumbline.fuzz.payloads", 2000);
 
   @LocalServerPort int port;
   TestRestTemplate http;
   @Autowired MongoTemplate mongo;
   @Autowired ObjectMapper json;
 
-  private final Random random = new Random(20261122L);
+  private final Random random = new Random(Long.getLong("plumbline.fuzz.seed", 20261122L));
 
   @org.junit.jupiter.api.BeforeEach
   void client() {

@@ -32,6 +32,10 @@ public final class PlumblineLocal {
         --durability=process           process: a write is answered once it is in the database
                                        file (survives the death of any process); machine: also
                                        forced to the disk (survives a power cut, costs more)
+        --replicas=1                   run N of each service (1-8) on the one broker and database:
+                                       replica i listens on command-port + 2(i-1) and
+                                       query-port + 2(i-1), keeps its logs in data-dir/replica-i
+                                       and shares the admin token
         --command-jar=command-service/target/command-service-exec.jar
         --query-jar=query-service/target/query-service-exec.jar
         --help                         this text
@@ -61,30 +65,47 @@ public final class PlumblineLocal {
       System.exit(2);
       return;
     }
-    LocalStack stack;
+    int replicas;
     try {
-      stack = LocalStack.start(config);
-    } catch (RuntimeException e) {
-      System.err.println("Plumbline could not start: " + e.getMessage());
-      System.exit(1);
+      replicas = replicas(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
       return;
     }
+    List<LocalStack> fleet = new java.util.concurrent.CopyOnWriteArrayList<>();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   System.out.println("Stopping Plumbline …");
-                  stack.close();
+                  for (int i = fleet.size() - 1; i >= 0; i--) {
+                    fleet.get(i).close();
+                  }
                   System.out.println("Plumbline stopped.");
                 },
                 "plumbline-stop"));
-    stack.supervise();
-    System.out.println(banner(stack));
+    try {
+      LocalStack first = LocalStack.start(config);
+      fleet.add(first);
+      for (int i = 2; i <= replicas; i++) {
+        fleet.add(
+            LocalStack.startAgainst(
+                replica(config, i), first.mongoUrl(), first.kafkaBootstrapServers()));
+      }
+    } catch (RuntimeException | java.io.IOException e) {
+      System.err.println("Plumbline could not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    fleet.forEach(LocalStack::supervise);
+    System.out.println(banner(fleet));
     Thread.currentThread().join();
   }
 
   private static final java.util.Set<String> OPTIONS =
       java.util.Set.of(
+          "replicas",
           "data-dir",
           "durability",
           "mongo-port",
@@ -94,6 +115,51 @@ public final class PlumblineLocal {
           "query-port",
           "command-jar",
           "query-jar");
+
+  /** How many of each service {@code --replicas} asks for: 1 unless told, at most 8. */
+  static int replicas(String[] args) {
+    String value =
+        java.util.Arrays.stream(args)
+            .filter(a -> a.startsWith("--replicas="))
+            .reduce((first, last) -> last)
+            .map(a -> a.substring("--replicas=".length()))
+            .orElse("1");
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 1 && n <= 8) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new IllegalArgumentException("--replicas must be a number from 1 to 8, not " + value);
+  }
+
+  /**
+   * Replica {@code i} (from 2) of the services: the next free pair of ports after the first's, its
+   * own directory for logs, and the first's admin token, so that one token works on every replica.
+   */
+  static LocalStackConfig replica(LocalStackConfig first, int i) throws java.io.IOException {
+    Path dir = first.dataDir().resolve("replica-" + i);
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Files.copy(
+        first.dataDir().resolve("admin-token"),
+        dir.resolve("admin-token"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    int offset = 2 * (i - 1);
+    return new LocalStackConfig(
+        dir,
+        first.durability(),
+        first.mongoPort(),
+        first.kafkaPort(),
+        first.controllerPort(),
+        first.commandPort() + offset,
+        first.queryPort() + offset,
+        first.commandServiceJar(),
+        first.queryServiceJar(),
+        first.serviceJvmOptions(),
+        first.serviceArguments());
+  }
 
   static LocalStackConfig configFrom(String[] args) {
     Map<String, String> options = new HashMap<>();
@@ -146,6 +212,21 @@ public final class PlumblineLocal {
           throw new IllegalArgumentException(
               "--durability must be process or machine, not " + value);
     };
+  }
+
+  private static String banner(List<LocalStack> fleet) {
+    String first = banner(fleet.get(0));
+    if (fleet.size() == 1) {
+      return first;
+    }
+    StringBuilder replicas =
+        new StringBuilder("  replicas (same broker, database and admin token):\n");
+    for (int i = 0; i < fleet.size(); i++) {
+      replicas.append(
+          "    %d  command %s   query %s%n"
+              .formatted(i + 1, fleet.get(i).commandUrl(), fleet.get(i).queryUrl()));
+    }
+    return first.replace("Press Ctrl-C to stop.", replicas + "Press Ctrl-C to stop.");
   }
 
   private static String banner(LocalStack stack) {

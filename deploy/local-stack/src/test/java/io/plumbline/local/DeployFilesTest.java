@@ -131,6 +131,33 @@ class DeployFilesTest {
         .contains("http://127.0.0.1:8081/actuator/health/readiness");
   }
 
+  /** What an image runs is listed: the SBOM travels inside each service's jar, so in its image. */
+  @Test
+  void eachServiceJarCarriesACycloneDxBillOfMaterialsOfWhatItRuns() throws IOException {
+    Map<String, String> oneDependencyEach =
+        Map.of("command-service", "axon-messaging", "query-service", "spring-kafka");
+    for (Map.Entry<String, String> service : oneDependencyEach.entrySet()) {
+      Path jar =
+          DEPLOY
+              .resolve("..")
+              .resolve(service.getKey())
+              .resolve("target")
+              .resolve(service.getKey() + "-exec.jar");
+      JsonNode bom;
+      try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+        java.util.jar.JarEntry entry = file.getJarEntry("META-INF/sbom/application.cdx.json");
+        assertThat(entry).as("the SBOM in %s", jar).isNotNull();
+        bom = new ObjectMapper().readTree(file.getInputStream(entry));
+      }
+      assertThat(bom.path("bomFormat").asText()).isEqualTo("CycloneDX");
+      assertThat(bom.path("metadata").path("component").path("name").asText())
+          .isEqualTo(service.getKey());
+      List<String> components = new ArrayList<>();
+      bom.path("components").forEach(c -> components.add(c.path("name").asText()));
+      assertThat(components).as(service.getKey()).contains(service.getValue(), "shared-events");
+    }
+  }
+
   @Test
   void theBuildContextCarriesNoLocalDataNoSecretsAndNoBuildOutput() throws IOException {
     List<String> ignored =
