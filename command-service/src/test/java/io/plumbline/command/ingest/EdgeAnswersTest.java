@@ -58,4 +58,23 @@ class EdgeAnswersTest {
     assertThat(problem.path("reason").asText()).as(answer.body()).isEqualTo("not-found");
     assertThat(problem.path("type").asText()).isNotEqualTo("about:blank");
   }
+
+  @Test
+  void aWrongMethodIsAMethodNotAllowedProblemNamingTheAllowedOnes() throws Exception {
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
+                .header("Authorization", "Bearer " + TestTokens.ADMIN)
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(405);
+    assertThat(answer.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(answer.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(JSON.readTree(answer.body()).path("reason").asText())
+        .as(answer.body())
+        .isEqualTo("method-not-allowed");
+  }
 }
