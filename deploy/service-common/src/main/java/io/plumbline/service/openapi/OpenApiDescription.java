@@ -42,7 +42,6 @@ public class OpenApiDescription {
                     "The embedded stack's default address; behind a deployment, its own host"))
         .components(
             new Components()
-                .addSchemas(ProblemDocumentation.PROBLEM, ProblemDocumentation.problemSchema())
                 .addSecuritySchemes(
                     "bearer",
                     new SecurityScheme()

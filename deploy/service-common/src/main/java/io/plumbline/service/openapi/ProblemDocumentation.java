@@ -12,7 +12,6 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +30,10 @@ import org.springframework.web.method.HandlerMethod;
  */
 public class ProblemDocumentation implements GlobalOperationCustomizer {
 
-  public static final String PROBLEM = "Problem";
   static final String PROBLEM_JSON = "application/problem+json";
 
   /** RFC 9457 problem details, with Plumbline's reason code and the offending field. */
-  public static Schema<?> problemSchema() {
+  private static Schema<?> problemSchema() {
     Schema<?> error =
         new ObjectSchema()
             .addProperty("field", new StringSchema())
@@ -128,9 +126,8 @@ public class ProblemDocumentation implements GlobalOperationCustomizer {
   }
 
   private static ApiResponses sorted(ApiResponses responses) {
-    Map<String, ApiResponse> byStatus = new TreeMap<>(responses);
     ApiResponses ordered = new ApiResponses();
-    new LinkedHashMap<>(byStatus).forEach(ordered::addApiResponse);
+    new TreeMap<>(responses).forEach(ordered::addApiResponse);
     return ordered;
   }
 }
