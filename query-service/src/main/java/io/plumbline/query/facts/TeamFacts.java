@@ -88,6 +88,13 @@ public final class TeamFacts {
     return Optional.ofNullable(group);
   }
 
+  /** The name the team was registered under before T, if it was. */
+  public Optional<String> name(Instant asOf) {
+    return before(asOf, TeamRegistered.class).stream()
+        .map(TeamRegistered::name)
+        .reduce((a, b) -> b);
+  }
+
   /** Registered before T and not retired before T. */
   public boolean activeAt(Instant asOf) {
     return groupAt(asOf).isPresent() && before(asOf, TeamRetired.class).isEmpty();

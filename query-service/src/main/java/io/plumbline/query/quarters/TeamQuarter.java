@@ -15,12 +15,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * quarter's toil and operational hours. Once the quarter is published, {@code restatements} says
  * whether the figures changed since (at most one entry: the published figures, the live ones, and
  * the events that arrived since), and {@code rubricChangedSincePublication} whether they are
- * computed under another rubric than the published ones — which is never a restatement.
+ * computed under another rubric than the published ones — which is never a restatement. {@code
+ * serviceTiers} are the tiers of the team's active services; {@code nextSteps} the criteria that
+ * failed at each practice's next level (what stands between the team and it). Rows stored before a
+ * field existed have it null until they are recomputed.
  */
 @Document("team_quarters")
 public record TeamQuarter(
     @Id String id,
     @Indexed String teamId,
+    String teamName,
     @Indexed String quarter,
     String groupId,
     boolean active,
@@ -30,6 +34,8 @@ public record TeamQuarter(
     BigDecimal exactScore,
     int tier1Services,
     int tier1Covered,
+    List<Integer> serviceTiers,
+    List<String> nextSteps,
     List<Long> postmortemLeadTimesSeconds,
     BigDecimal toilHours,
     BigDecimal opsHours,
@@ -41,6 +47,46 @@ public record TeamQuarter(
 
   public static String id(String teamId, String quarter) {
     return teamId + "|" + quarter;
+  }
+
+  /** The same figures, standing thus against the quarter's publication, under a generation. */
+  public TeamQuarter standing(
+      long generation, boolean rubricChanged, List<Restatement> restatements) {
+    return new TeamQuarter(
+        id,
+        teamId,
+        teamName,
+        quarter,
+        groupId,
+        active,
+        levels,
+        overallLevel,
+        score,
+        exactScore,
+        tier1Services,
+        tier1Covered,
+        serviceTiers,
+        nextSteps,
+        postmortemLeadTimesSeconds,
+        toilHours,
+        opsHours,
+        rubricVersion,
+        generation,
+        evaluatedAt,
+        rubricChanged,
+        restatements);
+  }
+
+  /** The team's name, or its id in rows stored before names were kept. */
+  public String displayName() {
+    return teamName == null ? teamId : teamName;
+  }
+
+  /**
+   * Whether the team had an active service of this tier (rows stored before tiers: tier 1 only).
+   */
+  public boolean hasServiceOfTier(int tier) {
+    return serviceTiers != null ? serviceTiers.contains(tier) : tier == 1 && tier1Services > 0;
   }
 
   /** Whether two evaluations of the same team and quarter differ in any reported figure. */

@@ -5,6 +5,7 @@ import io.plumbline.events.postmortem.PostmortemPublished;
 import io.plumbline.events.slo.SloDefined;
 import io.plumbline.events.slo.SloRetired;
 import io.plumbline.query.facts.TeamFacts;
+import io.plumbline.query.rubric.Criterion;
 import io.plumbline.query.rubric.MaturityEvaluator;
 import io.plumbline.query.rubric.Period;
 import io.plumbline.query.rubric.PracticeResult;
@@ -49,6 +50,7 @@ public final class TeamQuarterCalculator {
         new TeamQuarter(
             TeamQuarter.id(facts.teamId(), quarter.toString()),
             facts.teamId(),
+            facts.name(asOf).orElse(null),
             quarter.toString(),
             group.get(),
             facts.activeAt(asOf),
@@ -58,6 +60,12 @@ public final class TeamQuarterCalculator {
             maturity.exactScore(evaluator.rubric().weights()),
             tier1[0],
             tier1[1],
+            facts.activeServices(asOf).values().stream()
+                .map(TeamFacts.ActiveService::tier)
+                .distinct()
+                .sorted()
+                .toList(),
+            nextSteps(maturity),
             leadTimesSeconds(facts, period),
             toil.map(ToilPractice.QuarterToil::toilHours).orElse(null),
             toil.map(ToilPractice.QuarterToil::opsHours).orElse(null),
@@ -66,6 +74,20 @@ public final class TeamQuarterCalculator {
             now,
             false,
             List.of()));
+  }
+
+  /**
+   * The criteria that failed at each practice's next level, in practice order: what stands between
+   * the team and that level.
+   */
+  static List<String> nextSteps(TeamMaturity maturity) {
+    return maturity.practices().values().stream()
+        .flatMap(
+            result ->
+                result.criteria().stream()
+                    .filter(c -> c.level() == result.level() + 1 && !c.passed())
+                    .map(Criterion::id))
+        .toList();
   }
 
   /** Active tier-1 services, and how many of them have an active SLO. */

@@ -186,26 +186,7 @@ public class TeamQuarters {
                   TeamQuarter.Figures.of(published.get().row()),
                   TeamQuarter.Figures.of(next)));
     }
-    return new TeamQuarter(
-        next.id(),
-        next.teamId(),
-        next.quarter(),
-        next.groupId(),
-        next.active(),
-        next.levels(),
-        next.overallLevel(),
-        next.score(),
-        next.exactScore(),
-        next.tier1Services(),
-        next.tier1Covered(),
-        next.postmortemLeadTimesSeconds(),
-        next.toilHours(),
-        next.opsHours(),
-        next.rubricVersion(),
-        generation,
-        next.evaluatedAt(),
-        rubricChanged,
-        restatements);
+    return next.standing(generation, rubricChanged, restatements);
   }
 
   /**

@@ -1,12 +1,11 @@
 package io.plumbline.query.rollups;
 
-import io.plumbline.events.org.GroupDefined;
 import io.plumbline.query.facts.TeamFacts;
 import io.plumbline.query.facts.TeamFactsReader;
+import io.plumbline.query.org.OrgTree;
 import io.plumbline.query.quarters.QuartersChanged;
 import io.plumbline.query.quarters.TeamQuarter;
 import io.plumbline.query.quarters.TeamQuarterCalculator;
-import io.plumbline.query.rollups.RollupCalculator.GroupNode;
 import io.plumbline.query.rubric.MaturityEvaluator;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
@@ -14,9 +13,7 @@ import io.plumbline.query.rubric.admin.UnderRubric;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +34,13 @@ public class GroupRollups implements QuartersChanged {
   private final MongoTemplate mongo;
   private final TeamFactsReader facts;
   private final ActiveRubric rubric;
+  private final OrgTree org;
   private final Clock clock;
 
-  GroupRollups(MongoTemplate mongo, TeamFactsReader facts, ActiveRubric rubric, Clock clock) {
+  GroupRollups(
+      MongoTemplate mongo, TeamFactsReader facts, ActiveRubric rubric, OrgTree org, Clock clock) {
     this.mongo = mongo;
+    this.org = org;
     this.facts = facts;
     this.rubric = rubric;
     this.clock = clock;
@@ -95,7 +95,7 @@ public class GroupRollups implements QuartersChanged {
         .filter(TeamQuarter::active)
         .forEach(row -> previous.put(row.teamId(), row.overallLevel()));
     return RollupCalculator.calculate(
-        quarter.toString(), rows, previous, groupTree(asOf), rubricVersion, now);
+        quarter.toString(), rows, previous, org.asOf(asOf), rubricVersion, now);
   }
 
   /**
@@ -128,23 +128,8 @@ public class GroupRollups implements QuartersChanged {
         quarter.toString(),
         rows,
         previous,
-        groupTree(calendar.evaluationInstant(quarter, now)),
+        org.asOf(calendar.evaluationInstant(quarter, now)),
         candidate.rubric().version(),
         now);
-  }
-
-  /** The org tree as it stood at T: each group's latest definition before T. */
-  private Map<String, GroupNode> groupTree(Instant asOf) {
-    List<GroupDefined> definitions =
-        facts.groupDefinitions().stream()
-            .filter(g -> g.occurredAt().isBefore(asOf))
-            .sorted(Comparator.comparing(GroupDefined::occurredAt))
-            .toList();
-    Map<String, GroupNode> tree = new LinkedHashMap<>();
-    for (GroupDefined group : definitions) {
-      tree.put(
-          group.groupId(), new GroupNode(group.groupId(), group.name(), group.parentGroupId()));
-    }
-    return tree;
   }
 }

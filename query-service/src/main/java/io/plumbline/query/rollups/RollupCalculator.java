@@ -1,5 +1,6 @@
 package io.plumbline.query.rollups;
 
+import io.plumbline.query.org.GroupTree;
 import io.plumbline.query.quarters.TeamQuarter;
 import io.plumbline.query.rubric.Practice;
 import java.math.BigDecimal;
@@ -8,12 +9,10 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Computes every group's and the org's rollup for one quarter from the team rows of that quarter
@@ -29,25 +28,22 @@ public final class RollupCalculator {
 
   private RollupCalculator() {}
 
-  /** The org tree at the quarter's end: each group's name and parent (null at a root). */
-  public record GroupNode(String groupId, String name, String parentGroupId) {}
-
   public static List<Rollup> calculate(
       String quarter,
       List<TeamQuarter> rows,
       Map<String, Integer> previousOverallLevels,
-      Map<String, GroupNode> tree,
+      GroupTree tree,
       String rubricVersion,
       Instant now) {
     Map<String, List<TeamQuarter>> byScope = new LinkedHashMap<>();
     byScope.put(Rollup.ORG, new ArrayList<>());
-    tree.keySet().forEach(g -> byScope.put(Rollup.groupScope(g), new ArrayList<>()));
+    tree.nodes().keySet().forEach(g -> byScope.put(Rollup.groupScope(g), new ArrayList<>()));
     for (TeamQuarter row : rows) {
       if (!row.active()) {
         continue;
       }
       byScope.get(Rollup.ORG).add(row);
-      for (String group : ancestorsAndSelf(row.groupId(), tree)) {
+      for (String group : tree.ancestorsAndSelf(row.groupId())) {
         byScope.computeIfAbsent(Rollup.groupScope(group), k -> new ArrayList<>()).add(row);
       }
     }
@@ -55,7 +51,7 @@ public final class RollupCalculator {
     byScope.forEach(
         (scope, teams) -> {
           String groupId = scope.equals(Rollup.ORG) ? null : scope.substring("group:".length());
-          GroupNode node = groupId == null ? null : tree.get(groupId);
+          GroupTree.GroupNode node = groupId == null ? null : tree.node(groupId);
           rollups.add(
               rollup(
                   scope,
@@ -68,18 +64,6 @@ public final class RollupCalculator {
                   now));
         });
     return rollups;
-  }
-
-  static List<String> ancestorsAndSelf(String groupId, Map<String, GroupNode> tree) {
-    List<String> chain = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    String current = groupId;
-    while (current != null && seen.add(current)) {
-      chain.add(current);
-      GroupNode node = tree.get(current);
-      current = node == null ? null : node.parentGroupId();
-    }
-    return chain;
   }
 
   private static Rollup rollup(

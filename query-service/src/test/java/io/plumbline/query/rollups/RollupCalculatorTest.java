@@ -2,8 +2,9 @@ package io.plumbline.query.rollups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plumbline.query.org.GroupTree;
+import io.plumbline.query.org.GroupTree.GroupNode;
 import io.plumbline.query.quarters.TeamQuarter;
-import io.plumbline.query.rollups.RollupCalculator.GroupNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,14 +16,14 @@ class RollupCalculatorTest {
 
   private static final Instant NOW = Instant.parse("2026-10-05T00:00:00Z");
 
-  private static final Map<String, GroupNode> TREE = tree();
+  private static final GroupTree TREE = tree();
 
-  private static Map<String, GroupNode> tree() {
+  private static GroupTree tree() {
     Map<String, GroupNode> tree = new LinkedHashMap<>();
     tree.put("eng", new GroupNode("eng", "Engineering", null));
     tree.put("pay", new GroupNode("pay", "Payments", "eng"));
     tree.put("web", new GroupNode("web", "Web", "eng"));
-    return tree;
+    return new GroupTree(tree);
   }
 
   private static TeamQuarter row(
@@ -42,6 +43,7 @@ class RollupCalculatorTest {
     return new TeamQuarter(
         TeamQuarter.id(team, "2026-Q3"),
         team,
+        "Team " + team,
         "2026-Q3",
         group,
         active,
@@ -51,6 +53,8 @@ class RollupCalculatorTest {
         score,
         tier1,
         covered,
+        List.of(),
+        List.of(),
         leadTimes.stream().map(hours -> Math.round(hours * 3600)).toList(),
         toilShare == null ? null : new BigDecimal(toilShare).multiply(BigDecimal.valueOf(100)),
         toilShare == null ? null : BigDecimal.valueOf(100),
@@ -112,6 +116,7 @@ class RollupCalculatorTest {
         new TeamQuarter(
             only.id(),
             only.teamId(),
+            only.teamName(),
             only.quarter(),
             only.groupId(),
             true,
@@ -121,6 +126,8 @@ class RollupCalculatorTest {
             only.exactScore(),
             0,
             0,
+            List.of(),
+            List.of(),
             List.of(4482L), // 1.245 h: 1.25 rounded to hundredths, which rounds on to 1.3
             new BigDecimal("93.95"), // of 240 h: 0.39146, which 0.3915 would round on to 0.392
             new BigDecimal("240"),
@@ -148,6 +155,7 @@ class RollupCalculatorTest {
           new TeamQuarter(
               r.id(),
               r.teamId(),
+              r.teamName(),
               r.quarter(),
               r.groupId(),
               true,
@@ -157,6 +165,8 @@ class RollupCalculatorTest {
               exact,
               0,
               0,
+              List.of(),
+              List.of(),
               List.of(),
               null,
               null,

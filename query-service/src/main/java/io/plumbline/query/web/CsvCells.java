@@ -1,4 +1,4 @@
-package io.plumbline.query.rollups;
+package io.plumbline.query.web;
 
 /**
  * Text that goes into a spreadsheet cell as text. A cell that starts with {@code =}, {@code +},

@@ -1,4 +1,4 @@
-package io.plumbline.query.rollups;
+package io.plumbline.query.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

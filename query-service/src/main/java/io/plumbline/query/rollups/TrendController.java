@@ -1,0 +1,370 @@
+package io.plumbline.query.rollups;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.plumbline.query.org.GroupTree;
+import io.plumbline.query.org.OrgTree;
+import io.plumbline.query.rubric.Practice;
+import io.plumbline.query.rubric.Quarter;
+import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.query.web.CsvCells;
+import io.plumbline.query.web.Filters;
+import io.plumbline.query.web.ProblemException;
+import io.plumbline.service.openapi.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Figures over time: the org's or a group's figures across a range of quarters in one answer, and
+ * the group × practice matrix of mean levels of a quarter (the heat map). JSON and CSV.
+ */
+@io.swagger.v3.oas.annotations.tags.Tag(
+    name = "Rollups",
+    description = "Org and group figures per quarter")
+@RestController
+@RequestMapping("/api/v1")
+class TrendController {
+
+  /** A range longer than ten years is refused: one answer stays small. */
+  static final int MAX_QUARTERS = 40;
+
+  private static final CsvMapper CSV = new CsvMapper();
+  private static final Set<String> RANGE = Set.of("from", "to");
+  private static final List<String> PRACTICES =
+      Arrays.stream(Practice.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
+
+  private final Rollups rollups;
+  private final OrgTree org;
+  private final ActiveRubric rubric;
+  private final Clock clock;
+
+  TrendController(Rollups rollups, OrgTree org, ActiveRubric rubric, Clock clock) {
+    this.rollups = rollups;
+    this.org = org;
+    this.rubric = rubric;
+    this.clock = clock;
+  }
+
+  /** One scope's figures per quarter, for the quarters in the range that have figures. */
+  record Trend(String scope, String groupId, String from, String to, List<TrendPoint> points) {}
+
+  /** A quarter's figures, movers and restatements counted. */
+  @JsonPropertyOrder({
+    "quarter",
+    "teams",
+    "level0",
+    "level1",
+    "level2",
+    "level3",
+    "level4",
+    "level5",
+    "meanScore",
+    "medianScore",
+    "meanSlos",
+    "meanPostmortems",
+    "meanRunbooks",
+    "meanToil",
+    "shareAtLevel3OrAbove",
+    "tier1SloCoverage",
+    "medianPostmortemLeadTimeHours",
+    "medianToilShare",
+    "moversUp",
+    "moversDown",
+    "restatedTeams",
+    "rubricVersion"
+  })
+  record TrendPoint(
+      String quarter,
+      int teams,
+      int level0,
+      int level1,
+      int level2,
+      int level3,
+      int level4,
+      int level5,
+      BigDecimal meanScore,
+      BigDecimal medianScore,
+      BigDecimal meanSlos,
+      BigDecimal meanPostmortems,
+      BigDecimal meanRunbooks,
+      BigDecimal meanToil,
+      BigDecimal shareAtLevel3OrAbove,
+      BigDecimal tier1SloCoverage,
+      BigDecimal medianPostmortemLeadTimeHours,
+      BigDecimal medianToilShare,
+      int moversUp,
+      int moversDown,
+      int restatedTeams,
+      String rubricVersion) {
+
+    static TrendPoint of(Rollup r) {
+      Map<String, Integer> levels = r.teamsPerLevel();
+      Map<String, BigDecimal> means = r.meanLevelPerPractice();
+      return new TrendPoint(
+          r.quarter(),
+          r.teams(),
+          levels.getOrDefault("0", 0),
+          levels.getOrDefault("1", 0),
+          levels.getOrDefault("2", 0),
+          levels.getOrDefault("3", 0),
+          levels.getOrDefault("4", 0),
+          levels.getOrDefault("5", 0),
+          r.meanScore(),
+          r.medianScore(),
+          means.get("slos"),
+          means.get("postmortems"),
+          means.get("runbooks"),
+          means.get("toil"),
+          r.shareAtLevel3OrAbove(),
+          r.tier1SloCoverage(),
+          r.medianPostmortemLeadTimeHours(),
+          r.medianToilShare(),
+          r.moversUp().size(),
+          r.moversDown().size(),
+          (int) r.restatements().stream().map(Rollup.TeamRestatement::teamId).distinct().count(),
+          r.rubricVersion());
+    }
+  }
+
+  /** The group × practice matrix of mean levels of a quarter, the org first. */
+  record HeatMap(String quarter, List<String> practices, List<HeatMapRow> rows) {}
+
+  /** A group's (or the org's, with no group id) teams and mean level per practice. */
+  @JsonPropertyOrder({
+    "quarter",
+    "groupId",
+    "groupPath",
+    "teams",
+    "slos",
+    "postmortems",
+    "runbooks",
+    "toil"
+  })
+  record HeatMapRow(
+      String quarter,
+      String groupId,
+      String groupPath,
+      int teams,
+      BigDecimal slos,
+      BigDecimal postmortems,
+      BigDecimal runbooks,
+      BigDecimal toil) {}
+
+  @Operation(
+      summary = "The org's figures for every quarter of a range (the last eight by default)",
+      parameters = {
+        @Parameter(
+            name = "from",
+            in = ParameterIn.QUERY,
+            description = "first quarter, e.g. 2024-Q1",
+            schema = @Schema(type = "string")),
+        @Parameter(
+            name = "to",
+            in = ParameterIn.QUERY,
+            description = "last quarter; the current one by default",
+            schema = @Schema(type = "string"))
+      })
+  @Refusal(status = 422, reasons = "invalid-filter")
+  @GetMapping("/org/trend")
+  Trend orgTrend(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+    return trend(Rollup.ORG, null, parameters);
+  }
+
+  @Operation(
+      summary = "The org's figures for every quarter of a range, one CSV row each",
+      parameters = {
+        @Parameter(name = "from", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+        @Parameter(name = "to", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+      })
+  @Refusal(status = 422, reasons = "invalid-filter")
+  @GetMapping(value = "/org/trend.csv", produces = "text/csv")
+  ResponseEntity<String> orgTrendCsv(
+      @Parameter(hidden = true) @RequestParam Map<String, String> parameters)
+      throws JsonProcessingException {
+    Trend trend = trend(Rollup.ORG, null, parameters);
+    return csv(
+        "plumbline-org-trend-" + trend.from() + "-" + trend.to(), TrendPoint.class, trend.points());
+  }
+
+  @Operation(
+      summary = "A group's figures for every quarter of a range, its subgroups' teams included",
+      parameters = {
+        @Parameter(
+            name = "from",
+            in = ParameterIn.QUERY,
+            description = "first quarter, e.g. 2024-Q1",
+            schema = @Schema(type = "string")),
+        @Parameter(
+            name = "to",
+            in = ParameterIn.QUERY,
+            description = "last quarter; the current one by default",
+            schema = @Schema(type = "string"))
+      })
+  @Refusal(status = 404, reasons = "unknown-group")
+  @Refusal(status = 422, reasons = "invalid-filter")
+  @GetMapping("/groups/{groupId}/trend")
+  Trend groupTrend(
+      @PathVariable String groupId,
+      @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+    return trend(Rollup.groupScope(groupId), groupId, parameters);
+  }
+
+  @Operation(
+      summary = "A group's figures for every quarter of a range, one CSV row each",
+      parameters = {
+        @Parameter(name = "from", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+        @Parameter(name = "to", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+      })
+  @Refusal(status = 404, reasons = "unknown-group")
+  @Refusal(status = 422, reasons = "invalid-filter")
+  @GetMapping(value = "/groups/{groupId}/trend.csv", produces = "text/csv")
+  ResponseEntity<String> groupTrendCsv(
+      @PathVariable String groupId,
+      @Parameter(hidden = true) @RequestParam Map<String, String> parameters)
+      throws JsonProcessingException {
+    Trend trend = trend(Rollup.groupScope(groupId), groupId, parameters);
+    return csv(
+        "plumbline-" + groupId + "-trend-" + trend.from() + "-" + trend.to(),
+        TrendPoint.class,
+        trend.points());
+  }
+
+  @Operation(
+      summary = "Mean level per practice for the org and every group of a quarter (the heat map)",
+      parameters =
+          @Parameter(
+              name = "quarter",
+              in = ParameterIn.QUERY,
+              description = "the current quarter by default",
+              schema = @Schema(type = "string")))
+  @Refusal(status = 422, reasons = "invalid-filter")
+  @GetMapping("/org/heatmap")
+  HeatMap heatMap(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+    Filters filters = new Filters(parameters, Set.of("quarter"));
+    Quarter quarter = quarter(filters, "quarter");
+    GroupTree tree = org.asOf(rubric.calendar().evaluationInstant(quarter, clock.instant()));
+    List<HeatMapRow> rows =
+        rollups.ofQuarter(quarter).stream()
+            .map(
+                r -> {
+                  Map<String, BigDecimal> means = r.meanLevelPerPractice();
+                  String path =
+                      r.groupId() == null ? "" : String.join(" / ", tree.path(r.groupId()));
+                  return new HeatMapRow(
+                      r.quarter(),
+                      r.groupId(),
+                      path,
+                      r.teams(),
+                      means.get("slos"),
+                      means.get("postmortems"),
+                      means.get("runbooks"),
+                      means.get("toil"));
+                })
+            .sorted(
+                Comparator.comparing((HeatMapRow row) -> row.groupId() != null)
+                    .thenComparing(HeatMapRow::groupPath)
+                    .thenComparing(row -> String.valueOf(row.groupId())))
+            .toList();
+    return new HeatMap(quarter.toString(), PRACTICES, rows);
+  }
+
+  @Operation(
+      summary = "The heat map as CSV: a row for the org and each group, a column per practice",
+      parameters =
+          @Parameter(name = "quarter", in = ParameterIn.QUERY, schema = @Schema(type = "string")))
+  @Refusal(status = 422, reasons = "invalid-filter")
+  @GetMapping(value = "/org/heatmap.csv", produces = "text/csv")
+  ResponseEntity<String> heatMapCsv(
+      @Parameter(hidden = true) @RequestParam Map<String, String> parameters)
+      throws JsonProcessingException {
+    HeatMap map = heatMap(parameters);
+    List<HeatMapRow> safe =
+        map.rows().stream()
+            .map(
+                r ->
+                    new HeatMapRow(
+                        r.quarter(),
+                        CsvCells.safe(r.groupId()),
+                        CsvCells.safe(r.groupPath()),
+                        r.teams(),
+                        r.slos(),
+                        r.postmortems(),
+                        r.runbooks(),
+                        r.toil()))
+            .toList();
+    return csv("plumbline-heatmap-" + map.quarter(), HeatMapRow.class, safe);
+  }
+
+  private Trend trend(String scope, String groupId, Map<String, String> parameters) {
+    Filters filters = new Filters(parameters, RANGE);
+    Instant now = clock.instant();
+    Quarter to =
+        filters.text("to").isPresent() ? quarter(filters, "to") : rubric.calendar().quarterOf(now);
+    Quarter from = filters.text("from").isPresent() ? quarter(filters, "from") : back(to, 7);
+    if (from.compareTo(to) > 0) {
+      throw Filters.refused("from", "from (%s) is after to (%s).".formatted(from, to));
+    }
+    if (back(to, MAX_QUARTERS - 1).compareTo(from) > 0) {
+      throw Filters.refused(
+          "from",
+          "A trend covers at most %d quarters; %s to %s is longer."
+              .formatted(MAX_QUARTERS, from, to));
+    }
+    List<TrendPoint> points = rollups.range(scope, from, to).stream().map(TrendPoint::of).toList();
+    if (groupId != null && points.isEmpty() && !org.asOf(now).contains(groupId)) {
+      throw new ProblemException(
+          HttpStatus.NOT_FOUND,
+          "unknown-group",
+          "groupId",
+          "There is no group '%s'.".formatted(groupId));
+    }
+    return new Trend(scope, groupId, from.toString(), to.toString(), points);
+  }
+
+  private Quarter quarter(Filters filters, String name) {
+    try {
+      return rubric.quarter(filters.text(name).orElse(null), clock.instant());
+    } catch (ProblemException e) {
+      throw Filters.refused(name, e.getMessage());
+    }
+  }
+
+  private static Quarter back(Quarter quarter, int quarters) {
+    Quarter q = quarter;
+    for (int i = 0; i < quarters; i++) {
+      q = q.previous();
+    }
+    return q;
+  }
+
+  private static <T> ResponseEntity<String> csv(String name, Class<T> type, List<T> rows)
+      throws JsonProcessingException {
+    CsvSchema schema = CSV.schemaFor(type).withHeader();
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv"))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
+        .body(CSV.writer(schema).writeValueAsString(rows));
+  }
+}

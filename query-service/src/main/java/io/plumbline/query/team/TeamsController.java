@@ -1,0 +1,317 @@
+package io.plumbline.query.team;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.plumbline.query.org.GroupTree;
+import io.plumbline.query.org.OrgTree;
+import io.plumbline.query.quarters.Publications;
+import io.plumbline.query.quarters.TeamQuarter;
+import io.plumbline.query.rubric.Practice;
+import io.plumbline.query.rubric.Quarter;
+import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.query.web.CsvCells;
+import io.plumbline.query.web.Filters;
+import io.plumbline.query.web.ProblemException;
+import io.plumbline.service.openapi.Refusal;
+import io.plumbline.service.security.CachedTokenIntrospector;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Every team of a quarter, filtered and sorted, a page at a time or as one CSV. A team token sees
+ * its own team's row only.
+ */
+@io.swagger.v3.oas.annotations.tags.Tag(
+    name = "Teams",
+    description = "A team's levels and the reasons for them")
+@RestController
+@RequestMapping("/api/v1")
+class TeamsController {
+
+  private static final CsvMapper CSV = new CsvMapper();
+  private static final Set<String> READERS = Set.of("ROLE_READER", "ROLE_ADMIN");
+  private static final Set<String> PRACTICES =
+      Arrays.stream(Practice.values())
+          .map(p -> p.name().toLowerCase(Locale.ROOT))
+          .collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> FILTERS =
+      Set.of("quarter", "group", "level", "practice", "practiceLevel", "tier", "restated", "sort");
+  private static final Set<String> PAGED_FILTERS =
+      java.util.stream.Stream.concat(
+              FILTERS.stream(), java.util.stream.Stream.of("cursor", "limit"))
+          .collect(Collectors.toUnmodifiableSet());
+
+  private final Publications quarters;
+  private final OrgTree org;
+  private final ActiveRubric rubric;
+  private final Clock clock;
+
+  TeamsController(Publications quarters, OrgTree org, ActiveRubric rubric, Clock clock) {
+    this.quarters = quarters;
+    this.org = org;
+    this.rubric = rubric;
+    this.clock = clock;
+  }
+
+  /** A page of a quarter's teams, as evaluated at {@code asOf}. */
+  record TeamsPage(
+      String quarter, Instant asOf, int total, List<TeamRow> teams, String nextCursor) {}
+
+  @Operation(
+      summary =
+          "Every team of a quarter with its levels, score and movement; filtered, sorted, paged",
+      parameters = {
+        @Parameter(
+            name = "quarter",
+            in = ParameterIn.QUERY,
+            description = "e.g. 2026-Q3; the current quarter by default",
+            schema = @Schema(type = "string")),
+        @Parameter(
+            name = "group",
+            in = ParameterIn.QUERY,
+            description = "a group id: its teams and its subgroups' teams, as the tree stood then",
+            schema = @Schema(type = "string")),
+        @Parameter(
+            name = "level",
+            in = ParameterIn.QUERY,
+            description = "overall level",
+            schema = @Schema(type = "integer", minimum = "0", maximum = "5")),
+        @Parameter(
+            name = "practice",
+            in = ParameterIn.QUERY,
+            description = "with practiceLevel",
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {"slos", "postmortems", "runbooks", "toil"})),
+        @Parameter(
+            name = "practiceLevel",
+            in = ParameterIn.QUERY,
+            description = "the practice's level, with practice",
+            schema = @Schema(type = "integer", minimum = "0", maximum = "5")),
+        @Parameter(
+            name = "tier",
+            in = ParameterIn.QUERY,
+            description = "teams with an active service of this tier",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "3")),
+        @Parameter(
+            name = "restated",
+            in = ParameterIn.QUERY,
+            description = "teams whose published figures were restated (or not)",
+            schema = @Schema(type = "boolean")),
+        @Parameter(
+            name = "sort",
+            in = ParameterIn.QUERY,
+            description = "team (default), score, level or group; a leading '-' for descending",
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {
+                      "team", "-team", "score", "-score", "level", "-level", "group", "-group"
+                    })),
+        @Parameter(
+            name = "cursor",
+            in = ParameterIn.QUERY,
+            description = "nextCursor of the page before",
+            schema = @Schema(type = "string")),
+        @Parameter(
+            name = "limit",
+            in = ParameterIn.QUERY,
+            description = "rows per page",
+            schema =
+                @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
+      })
+  @Refusal(status = 422, reasons = "invalid-filter")
+  @GetMapping("/teams")
+  TeamsPage teams(
+      @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+      Authentication caller) {
+    Filters filters = new Filters(parameters, PAGED_FILTERS);
+    Listing listing = listing(filters, caller);
+    int limit =
+        filters.integer("limit", 1, TeamListing.MAX_LIMIT).orElse(TeamListing.DEFAULT_LIMIT);
+    TeamListing.Page page =
+        TeamListing.page(listing.rows(), listing.sort(), filters.text("cursor"), limit);
+    return new TeamsPage(
+        listing.quarter().toString(), listing.asOf(), page.total(), page.rows(), page.nextCursor());
+  }
+
+  @Operation(
+      summary = "The same teams as one CSV, a row each (same filters, no paging)",
+      parameters = {
+        @Parameter(name = "quarter", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+        @Parameter(name = "group", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+        @Parameter(name = "level", in = ParameterIn.QUERY, schema = @Schema(type = "integer")),
+        @Parameter(name = "practice", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+        @Parameter(
+            name = "practiceLevel",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "integer")),
+        @Parameter(name = "tier", in = ParameterIn.QUERY, schema = @Schema(type = "integer")),
+        @Parameter(name = "restated", in = ParameterIn.QUERY, schema = @Schema(type = "boolean")),
+        @Parameter(name = "sort", in = ParameterIn.QUERY, schema = @Schema(type = "string"))
+      })
+  @Refusal(status = 422, reasons = "invalid-filter")
+  @GetMapping(value = "/teams.csv", produces = "text/csv")
+  ResponseEntity<String> csv(
+      @Parameter(hidden = true) @RequestParam Map<String, String> parameters, Authentication caller)
+      throws JsonProcessingException {
+    Listing listing = listing(new Filters(parameters, FILTERS), caller);
+    List<CsvRow> rows =
+        listing.rows().stream().map(row -> CsvRow.of(listing.quarter(), row)).toList();
+    CsvSchema schema = CSV.schemaFor(CsvRow.class).withHeader();
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"plumbline-teams-" + listing.quarter() + ".csv\"")
+        .body(CSV.writer(schema).writeValueAsString(rows));
+  }
+
+  private record Listing(
+      Quarter quarter, Instant asOf, List<TeamRow> rows, TeamListing.Sort sort) {}
+
+  private Listing listing(Filters filters, Authentication caller) {
+    Instant now = clock.instant();
+    Quarter quarter = quarter(filters, now);
+    Instant asOf = rubric.calendar().evaluationInstant(quarter, now);
+    GroupTree tree = org.asOf(asOf);
+    Optional<String> group = filters.text("group");
+    if (group.isPresent() && !tree.contains(group.get())) {
+      throw Filters.refused(
+          "group", "There was no group '%s' in %s.".formatted(group.get(), quarter));
+    }
+    Optional<String> practice = filters.oneOf("practice", PRACTICES);
+    Optional<Integer> practiceLevel = filters.integer("practiceLevel", 0, 5);
+    if (practice.isPresent() != practiceLevel.isPresent()) {
+      String missing = practice.isPresent() ? "practiceLevel" : "practice";
+      throw Filters.refused(
+          missing, "practice and practiceLevel go together: give %s too.".formatted(missing));
+    }
+    TeamListing.Sort sort =
+        TeamListing.Sort.parse(filters.oneOf("sort", TeamListing.Order.names()).orElse("team"));
+    TeamListing.Criteria criteria =
+        new TeamListing.Criteria(
+            group,
+            filters.integer("level", 0, 5),
+            practice,
+            practiceLevel,
+            filters.integer("tier", 1, 3),
+            filters.bool("restated"),
+            ownTeamOnly(caller));
+    Map<String, Integer> previous = new HashMap<>();
+    quarters.liveRows(quarter.previous()).stream()
+        .filter(TeamQuarter::active)
+        .forEach(row -> previous.put(row.teamId(), row.overallLevel()));
+    List<TeamRow> rows =
+        TeamListing.rows(quarters.liveRows(quarter), previous, tree, criteria, sort);
+    return new Listing(quarter, asOf, rows, sort);
+  }
+
+  private Quarter quarter(Filters filters, Instant now) {
+    try {
+      return rubric.quarter(filters.text("quarter").orElse(null), now);
+    } catch (ProblemException e) {
+      throw Filters.refused("quarter", e.getMessage());
+    }
+  }
+
+  /** A team token's own team; empty for readers and admins, who see every team. */
+  private static Optional<String> ownTeamOnly(Authentication caller) {
+    boolean reader =
+        caller.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .anyMatch(READERS::contains);
+    if (reader) {
+      return Optional.empty();
+    }
+    String team =
+        caller.getPrincipal() instanceof OAuth2AuthenticatedPrincipal principal
+            ? principal.getAttribute(CachedTokenIntrospector.TEAM)
+            : null;
+    // a token without a team sees no team's row
+    return Optional.of(team == null ? "" : team);
+  }
+
+  @JsonPropertyOrder({
+    "quarter",
+    "teamId",
+    "teamName",
+    "groupId",
+    "groupPath",
+    "slos",
+    "postmortems",
+    "runbooks",
+    "toil",
+    "overallLevel",
+    "score",
+    "previousOverallLevel",
+    "movement",
+    "restated",
+    "serviceTiers",
+    "nextSteps"
+  })
+  record CsvRow(
+      String quarter,
+      String teamId,
+      String teamName,
+      String groupId,
+      String groupPath,
+      Integer slos,
+      Integer postmortems,
+      Integer runbooks,
+      Integer toil,
+      int overallLevel,
+      BigDecimal score,
+      Integer previousOverallLevel,
+      String movement,
+      boolean restated,
+      String serviceTiers,
+      String nextSteps) {
+
+    static CsvRow of(Quarter quarter, TeamRow row) {
+      return new CsvRow(
+          quarter.toString(),
+          CsvCells.safe(row.teamId()),
+          CsvCells.safe(row.teamName()),
+          CsvCells.safe(row.groupId()),
+          CsvCells.safe(String.join(" / ", row.groupPath())),
+          row.levels().get("slos"),
+          row.levels().get("postmortems"),
+          row.levels().get("runbooks"),
+          row.levels().get("toil"),
+          row.overallLevel(),
+          row.score(),
+          row.previousOverallLevel(),
+          row.movement(),
+          row.restated(),
+          row.serviceTiers().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+          String.join(" ", row.nextSteps()));
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.plumbline.query.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The filters of a listing, read by name: a filter the listing does not know, or a value it cannot
+ * take, is refused with {@code 422 invalid-filter} naming it, never ignored.
+ */
+public final class Filters {
+
+  private final Map<String, String> values;
+  private final Set<String> known;
+
+  public Filters(Map<String, String> values, Set<String> known) {
+    this.values = new LinkedHashMap<>(values);
+    this.known = Set.copyOf(known);
+    for (String name : this.values.keySet()) {
+      if (!this.known.contains(name)) {
+        throw refused(
+            name,
+            "'%s' is not a filter here; the filters are %s.".formatted(name, new TreeSet<>(known)));
+      }
+    }
+  }
+
+  public Optional<String> text(String name) {
+    String value = values.get(name);
+    return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+  }
+
+  public Optional<Integer> integer(String name, int min, int max) {
+    return text(name)
+        .map(
+            value -> {
+              try {
+                int number = Integer.parseInt(value);
+                if (number >= min && number <= max) {
+                  return number;
+                }
+              } catch (NumberFormatException e) {
+                // refused below, in the API's words
+              }
+              throw refused(
+                  name,
+                  "%s must be a whole number from %d to %d, not '%s'."
+                      .formatted(name, min, max, value));
+            });
+  }
+
+  public Optional<Boolean> bool(String name) {
+    return text(name)
+        .map(
+            value ->
+                switch (value) {
+                  case "true" -> true;
+                  case "false" -> false;
+                  default ->
+                      throw refused(
+                          name, "%s must be true or false, not '%s'.".formatted(name, value));
+                });
+  }
+
+  public Optional<String> oneOf(String name, Set<String> allowed) {
+    return text(name)
+        .map(
+            value -> {
+              if (!allowed.contains(value)) {
+                throw refused(
+                    name,
+                    "%s must be one of %s, not '%s'."
+                        .formatted(name, new TreeSet<>(allowed), value));
+              }
+              return value;
+            });
+  }
+
+  /** A refusal of one filter's value. */
+  public static ProblemException refused(String name, String message) {
+    return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-filter", name, message);
+  }
+}
