@@ -66,6 +66,27 @@ class DirtyMarks implements FactsListener, RubricReplay {
     return teams.size();
   }
 
+  /**
+   * Marks the teams whose stored rows lack a field that rows have since gained, from the earliest
+   * such quarter, so that an upgrade fills it in without waiting for new facts.
+   *
+   * @return how many teams were marked
+   */
+  int markRowsWithout(String field) {
+    Query older = Query.query(Criteria.where(field).exists(false));
+    older.fields().include("teamId").include("quarter");
+    Map<String, Quarter> from = new LinkedHashMap<>();
+    for (org.bson.Document row : mongo.find(older, org.bson.Document.class, "team_quarters")) {
+      from.merge(
+          row.getString("teamId"),
+          Quarter.parse(row.getString("quarter")),
+          (a, b) -> a.compareTo(b) <= 0 ? a : b);
+    }
+    Instant now = clock.instant();
+    from.forEach((team, quarter) -> mark(team, quarter, now));
+    return from.size();
+  }
+
   /** From the first quarter there is: the figures a replay recomputes are all of them. */
   @Override
   public int replayAll() {

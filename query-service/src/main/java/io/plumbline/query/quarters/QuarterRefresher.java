@@ -48,6 +48,20 @@ class QuarterRefresher {
     this.clockRefreshInterval = clockRefreshInterval;
   }
 
+  /**
+   * Rows stored before a team-quarter had its name, service tiers and next steps are recomputed
+   * once after an upgrade (every replica may mark them: marking twice is marking once).
+   */
+  @org.springframework.context.event.EventListener(
+      org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  void recomputeRowsOfAnOlderShape() {
+    int teams = marks.markRowsWithout("nextSteps");
+    if (teams > 0) {
+      log.info(
+          "{} team(s) have figures stored before next steps were kept; recomputing them", teams);
+    }
+  }
+
   @Scheduled(fixedDelayString = "${plumbline.rollups.refresh-interval:500ms}")
   void refreshDirtyTeams() {
     try {

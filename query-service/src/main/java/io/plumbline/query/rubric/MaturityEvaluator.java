@@ -42,6 +42,18 @@ public final class MaturityEvaluator {
     return new TeamMaturity(facts.teamId(), period.quarter(), asOf, results);
   }
 
+  /**
+   * Every criterion of the rubric by id, with its level and description (as a team with no facts
+   * sees them: the descriptions do not depend on the facts).
+   */
+  public Map<String, Criterion> criteria(Instant asOf) {
+    Map<String, Criterion> criteria = new java.util.LinkedHashMap<>();
+    evaluate(new TeamFacts("", java.util.List.of()), asOf).practices().values().stream()
+        .flatMap(result -> result.criteria().stream())
+        .forEach(criterion -> criteria.putIfAbsent(criterion.id(), criterion));
+    return criteria;
+  }
+
   /** A team's figures at the end of a quarter: evaluated at its first instant after it. */
   public TeamMaturity evaluate(TeamFacts facts, Quarter quarter) {
     return evaluate(facts, calendar.end(quarter));

@@ -73,7 +73,7 @@ class LeadershipReadsTest {
     try (TestTopic topic = new TestTopic()) {
       topic.publish(new GroupDefined("g-" + r, r, "Org " + id, null, at("2017-01-01")));
       topic.publish(new GroupDefined("g-" + p, p, "Payments", r, at("2017-01-01")));
-      topic.publish(new GroupDefined("g-" + w, w, "Web", r, at("2017-01-01")));
+      topic.publish(new GroupDefined("g-" + w, w, "Web <em>&</em>", r, at("2017-01-01")));
       topic.publish(new TeamRegistered("reg-" + a, a, "Checkout", p, at("2017-01-02")));
       topic.publish(new TeamRegistered("reg-" + b, b, "Storefront", w, at("2017-01-02")));
       topic.publish(new TeamRegistered("reg-" + c, c, "Legacy", p, at("2017-01-03")));
@@ -224,7 +224,8 @@ class LeadershipReadsTest {
       }
     }
     assertThat(root).isNotNull();
-    assertThat(root.path("children").findValuesAsText("name")).containsExactly("Payments", "Web");
+    assertThat(root.path("children").findValuesAsText("name"))
+        .containsExactly("Payments", "Web <em>&</em>");
   }
 
   @Test
@@ -276,10 +277,114 @@ class LeadershipReadsTest {
     assertInvalid("/api/v1/org/trend?from=2000-Q1&to=2017-Q1", "from");
     assertInvalid("/api/v1/org/trend?to=2017-13", "to");
     assertInvalid("/api/v1/org/heatmap?quarter=soon", "quarter");
+    assertInvalid("/api/v1/org/report?quarter=2017-Q2&format=pdf", "format");
     ResponseEntity<String> unknown =
         http.getForEntity("/api/v1/groups/nobody-" + id + "/trend", String.class);
     assertThat(unknown.getStatusCode().value()).isEqualTo(404);
     assertThat(unknown.getBody()).contains("\"reason\":\"unknown-group\"");
+  }
+
+  @Test
+  void theQuarterlyReportIsOnePageThatLoadsNothingAndEscapesEveryName() {
+    ResponseEntity<String> response =
+        http.getForEntity("/api/v1/groups/" + r + "/report?quarter=2017-Q2", String.class);
+    String html = response.getBody();
+
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    assertThat(response.getHeaders().getContentType().toString()).startsWith("text/html");
+    assertThat(response.getHeaders().getFirst("Content-Security-Policy"))
+        .contains("default-src 'none'");
+    assertThat(html)
+        .contains("<h1>Org " + id + " — 2017-Q2</h1>")
+        .contains("<svg id=\"levels\"")
+        .contains("<svg id=\"trend\"")
+        // a moved up from 0 to 1; Web's name is text, not markup
+        .containsPattern(
+            "<td>Checkout</td><td>Org " + id + " / Payments</td><td class=\"num up\">0 → 1</td>")
+        .contains("Web &lt;em&gt;&amp;&lt;/em&gt;")
+        .doesNotContain("<em>")
+        .contains("slo.error-budget-policy")
+        .doesNotContain("<script")
+        .doesNotContainPattern("(src|href)=");
+    ResponseEntity<String> unknown =
+        http.getForEntity("/api/v1/groups/nobody-" + id + "/report?quarter=2017-Q2", String.class);
+    assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+  }
+
+  /**
+   * Opens the report in a real headless Chromium (Debian's), from a file as a reader would save it:
+   * it renders its charts, loads nothing (its own policy would log a refusal) and logs no error.
+   * The screenshot lands in target/report/, from where README's picture was taken.
+   */
+  @Test
+  void theQuarterlyReportRendersInARealBrowser() throws Exception {
+    java.nio.file.Path chromium = java.nio.file.Path.of("/usr/bin/chromium");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isExecutable(chromium),
+        "Chromium is not installed (Debian: apt-get install chromium); the report is not opened"
+            + " in a browser");
+    java.nio.file.Path dir = java.nio.file.Path.of("target/report").toAbsolutePath();
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Path page = dir.resolve("quarterly-report.html");
+    java.nio.file.Path png = dir.resolve("quarterly-report.png");
+    java.nio.file.Files.deleteIfExists(png);
+    java.nio.file.Files.writeString(
+        page, http.getForObject("/api/v1/groups/" + r + "/report?quarter=2017-Q2", String.class));
+
+    Browser dom = Browser.run(chromium, dir, "--dump-dom", page.toUri().toString());
+    Browser shot =
+        Browser.run(
+            chromium,
+            dir,
+            "--screenshot=" + png,
+            "--window-size=1100,1900",
+            "--hide-scrollbars",
+            page.toUri().toString());
+
+    assertThat(dom.exit()).as(dom.errors()).isZero();
+    assertThat(dom.output()).contains("<svg id=\"levels\"").contains("<rect").contains("<polyline");
+    assertThat(dom.errors()).doesNotContain("Refused to").doesNotContain("Uncaught");
+    assertThat(shot.exit()).as(shot.errors()).isZero();
+    assertThat(java.nio.file.Files.size(png)).isGreaterThan(10_000);
+  }
+
+  /** One headless Chromium run, as this machine's probe starts it, with its output and log. */
+  private record Browser(int exit, String output, String errors) {
+    static Browser run(java.nio.file.Path chromium, java.nio.file.Path dir, String... arguments)
+        throws Exception {
+      java.nio.file.Path profile = java.nio.file.Files.createTempDirectory(dir, "profile");
+      List<String> command =
+          new java.util.ArrayList<>(
+              List.of(
+                  chromium.toString(),
+                  "--headless",
+                  "--no-sandbox",
+                  "--disable-gpu",
+                  "--disable-quic",
+                  "--no-first-run",
+                  "--disable-background-networking",
+                  "--disable-component-update",
+                  "--disable-sync",
+                  "--enable-logging=stderr",
+                  "--v=0",
+                  "--user-data-dir=" + profile));
+      command.addAll(List.of(arguments));
+      java.nio.file.Path out = dir.resolve("chromium.out");
+      java.nio.file.Path err = dir.resolve("chromium.err");
+      Process process =
+          new ProcessBuilder(command)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
+      if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("Chromium did not finish within 60 s: " + command);
+      }
+      return new Browser(
+          process.exitValue(),
+          java.nio.file.Files.readString(out),
+          java.nio.file.Files.readString(err));
+    }
   }
 
   private void assertInvalid(String path, String field) {

@@ -1,0 +1,96 @@
+package io.plumbline.query.report;
+
+import io.plumbline.query.rubric.Quarter;
+import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.query.web.Filters;
+import io.plumbline.query.web.ProblemException;
+import io.plumbline.service.openapi.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The quarterly report as one HTML page, for the org or a group. The page loads nothing from
+ * anywhere (its policy forbids it), so it can be saved, mailed or shown offline as it is.
+ */
+@io.swagger.v3.oas.annotations.tags.Tag(
+    name = "Rollups",
+    description = "Org and group figures per quarter")
+@RestController
+@RequestMapping("/api/v1")
+class ReportController {
+
+  /** Nothing but the page's own inline style: no script, no fetch, no external image or font. */
+  static final String POLICY =
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none';"
+          + " form-action 'none'; frame-ancestors 'none'";
+
+  private final QuarterReports reports;
+  private final ActiveRubric rubric;
+  private final Clock clock;
+
+  ReportController(QuarterReports reports, ActiveRubric rubric, Clock clock) {
+    this.reports = reports;
+    this.rubric = rubric;
+    this.clock = clock;
+  }
+
+  @Operation(
+      summary = "The org's quarterly report: a self-contained HTML page for a leadership review",
+      parameters =
+          @Parameter(
+              name = "quarter",
+              in = ParameterIn.QUERY,
+              description = "the current quarter by default",
+              schema = @Schema(type = "string")))
+  @Refusal(status = 404, reasons = "no-figures")
+  @Refusal(status = 422, reasons = "invalid-filter")
+  @GetMapping(value = "/org/report", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> org(
+      @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+    return page(parameters, null);
+  }
+
+  @Operation(
+      summary = "A group's quarterly report, its subgroups' teams included",
+      parameters =
+          @Parameter(
+              name = "quarter",
+              in = ParameterIn.QUERY,
+              description = "the current quarter by default",
+              schema = @Schema(type = "string")))
+  @Refusal(status = 404, reasons = "unknown-group")
+  @Refusal(status = 422, reasons = "invalid-filter")
+  @GetMapping(value = "/groups/{groupId}/report", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> group(
+      @PathVariable String groupId,
+      @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+    return page(parameters, groupId);
+  }
+
+  private ResponseEntity<String> page(Map<String, String> parameters, String groupId) {
+    Filters filters = new Filters(parameters, Set.of("quarter"));
+    Quarter quarter;
+    try {
+      quarter = rubric.quarter(filters.text("quarter").orElse(null), clock.instant());
+    } catch (ProblemException e) {
+      throw Filters.refused("quarter", e.getMessage());
+    }
+    String html = ReportPage.render(reports.build(quarter, groupId), clock.instant());
+    return ResponseEntity.ok()
+        .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .header("Content-Security-Policy", POLICY)
+        .body(html);
+  }
+}
