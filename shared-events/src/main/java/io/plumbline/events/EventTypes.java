@@ -1,5 +1,7 @@
 package io.plumbline.events;
 
+import io.plumbline.events.exemption.ExemptionGranted;
+import io.plumbline.events.exemption.ExemptionRevoked;
 import io.plumbline.events.org.GroupDefined;
 import io.plumbline.events.org.ServiceRegistered;
 import io.plumbline.events.org.ServiceRetired;
@@ -49,7 +51,9 @@ public final class EventTypes {
           RunbookReviewed.class,
           RunbookRetired.class,
           ToilMeasured.class,
-          ToilAutomationShipped.class);
+          ToilAutomationShipped.class,
+          ExemptionGranted.class,
+          ExemptionRevoked.class);
 
   private static final Map<String, Class<? extends PlumblineEvent>> BY_NAME = byName();
 

@@ -11,6 +11,8 @@ import io.plumbline.command.security.Caller;
 import io.plumbline.command.team.TeamSubmission;
 import io.plumbline.events.PlumblineEvent;
 import io.plumbline.events.TeamEvent;
+import io.plumbline.events.exemption.ExemptionGranted;
+import io.plumbline.events.exemption.ExemptionRevoked;
 import io.plumbline.events.org.GroupDefined;
 import io.plumbline.events.org.TeamMoved;
 import io.plumbline.events.org.TeamRegistered;
@@ -340,9 +342,15 @@ class Submissions {
         : new GroupSubmission((GroupDefined) event);
   }
 
-  /** Groups, team registration, moves and retirements: admin only. */
+  /** Groups, team registration, moves and retirements, and exemptions: admin only. */
   private static final Set<Class<?>> ORG_STRUCTURE =
-      Set.of(GroupDefined.class, TeamRegistered.class, TeamMoved.class, TeamRetired.class);
+      Set.of(
+          GroupDefined.class,
+          TeamRegistered.class,
+          TeamMoved.class,
+          TeamRetired.class,
+          ExemptionGranted.class,
+          ExemptionRevoked.class);
 
   private static void authorize(PlumblineEvent event, Caller caller) {
     if (caller.isAdmin()) {
@@ -353,7 +361,7 @@ class Submissions {
           Reason.ADMIN_ONLY,
           "type",
           "Only admin tokens may change the org structure (groups, team registration, moves and"
-              + " retirements).");
+              + " retirements) or grant and revoke exemptions.");
     }
     if (!teamEvent.teamId().equals(caller.teamId())) {
       throw new CommandRejectedException(

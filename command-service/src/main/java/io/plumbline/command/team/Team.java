@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.plumbline.command.common.AggregateIds;
 import io.plumbline.command.common.EventIds;
 import io.plumbline.command.common.Outcome;
+import io.plumbline.command.exemption.Exemptions;
 import io.plumbline.command.group.GroupDirectory;
 import io.plumbline.command.postmortem.Postmortems;
 import io.plumbline.command.runbook.Runbooks;
@@ -33,7 +34,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Team {
 
   /** Raised whenever the fields below change shape, so that older snapshots are not read. */
-  public static final String SNAPSHOT_REVISION = "4";
+  public static final String SNAPSHOT_REVISION = "5";
 
   @AggregateIdentifier private String aggregateId;
   private EventIds eventIds = new EventIds();
@@ -43,6 +44,7 @@ public class Team {
   private Postmortems postmortems = new Postmortems();
   private Runbooks runbooks = new Runbooks();
   private Toil toil = new Toil();
+  private Exemptions exemptions = new Exemptions();
 
   protected Team() {}
 
@@ -93,6 +95,9 @@ public class Team {
     if (Toil.decides(event)) {
       return toil.decide(event);
     }
+    if (Exemptions.decides(event)) {
+      return exemptions.decide(event);
+    }
     throw new IllegalArgumentException("No practice decides on " + event.getClass().getName());
   }
 
@@ -106,5 +111,6 @@ public class Team {
     postmortems.evolve(event);
     runbooks.evolve(event);
     toil.evolve(event);
+    exemptions.evolve(event);
   }
 }

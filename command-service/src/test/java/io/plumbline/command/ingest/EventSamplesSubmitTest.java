@@ -41,7 +41,7 @@ class EventSamplesSubmitTest {
     TestRestTemplate http = TestTokens.anonymous(port);
     String s = UUID.randomUUID().toString().substring(0, 8);
     List<String> samples = samples(s);
-    assertThat(samples).hasSize(21);
+    assertThat(samples).hasSize(23);
     for (String group : List.of("engineering", "commerce")) {
       assertThat(
               post(

@@ -16,9 +16,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * whether the figures changed since (at most one entry: the published figures, the live ones, and
  * the events that arrived since), and {@code rubricChangedSincePublication} whether they are
  * computed under another rubric than the published ones — which is never a restatement. {@code
- * serviceTiers} are the tiers of the team's active services; {@code nextSteps} the criteria that
- * failed at each practice's next level (what stands between the team and it). Rows stored before a
- * field existed have it null until they are recomputed.
+ * serviceTiers} are the tiers of the team's active services; {@code byExemption} whether the
+ * overall level rests on an exemption; {@code nextSteps} the criteria that failed at each
+ * practice's next level (what stands between the team and it). Rows stored before a field existed
+ * have it null until they are recomputed.
  */
 @Document("team_quarters")
 public record TeamQuarter(
@@ -30,6 +31,7 @@ public record TeamQuarter(
     boolean active,
     Map<String, Integer> levels,
     int overallLevel,
+    boolean byExemption,
     BigDecimal score,
     BigDecimal exactScore,
     int tier1Services,
@@ -61,6 +63,7 @@ public record TeamQuarter(
         active,
         levels,
         overallLevel,
+        byExemption,
         score,
         exactScore,
         tier1Services,

@@ -56,6 +56,7 @@ public final class TeamQuarterCalculator {
             facts.activeAt(asOf),
             levels,
             maturity.overallLevel(),
+            maturity.overallLevelByExemption(),
             maturity.score(evaluator.rubric().weights()),
             maturity.exactScore(evaluator.rubric().weights()),
             tier1[0],

@@ -105,6 +105,12 @@ final class ReportPage {
             difference(now.meanScore(), before == null ? null : before.meanScore()),
             ""));
     figures.add(figure(text(now.medianScore()), "median score", null, ""));
+    int byExemption =
+        now.teamsPerLevelByExemption() == null
+            ? 0
+            : now.teamsPerLevelByExemption().values().stream().mapToInt(Integer::intValue).sum();
+    figures.add(
+        figure(String.valueOf(byExemption), "teams whose level rests on an exemption", null, ""));
     figures.add(
         figure(
             percent(now.shareAtLevel3OrAbove()),

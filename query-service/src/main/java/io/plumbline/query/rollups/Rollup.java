@@ -11,7 +11,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * What leadership reads for a group (with its subgroups) or the whole org in one quarter. Shares
- * are fractions (0.75 = 75 %); {@code null} where a figure has nothing to be computed from.
+ * are fractions (0.75 = 75 %); {@code null} where a figure has nothing to be computed from. {@code
+ * teamsPerLevelByExemption} counts, of the teams at each level, those whose level rests on an
+ * exemption.
  */
 @Document("rollups")
 public record Rollup(
@@ -22,6 +24,7 @@ public record Rollup(
     String groupName,
     int teams,
     Map<String, Integer> teamsPerLevel,
+    Map<String, Integer> teamsPerLevelByExemption,
     BigDecimal meanScore,
     BigDecimal medianScore,
     Map<String, BigDecimal> meanLevelPerPractice,
@@ -57,6 +60,7 @@ public record Rollup(
         groupName,
         teams,
         teamsPerLevel,
+        teamsPerLevelByExemption,
         meanScore,
         medianScore,
         meanLevelPerPractice,

@@ -81,6 +81,13 @@ public final class RollupCalculator {
       perLevel.put(
           String.valueOf(level), (int) teams.stream().filter(t -> t.overallLevel() == l).count());
     }
+    Map<String, Integer> perLevelByExemption = new LinkedHashMap<>();
+    for (int level = 0; level <= 5; level++) {
+      int l = level;
+      perLevelByExemption.put(
+          String.valueOf(level),
+          (int) teams.stream().filter(t -> t.overallLevel() == l && t.byExemption()).count());
+    }
     Map<String, BigDecimal> meanLevels = new LinkedHashMap<>();
     for (Practice practice : Practice.values()) {
       String key = practice.name().toLowerCase(Locale.ROOT);
@@ -134,6 +141,7 @@ public final class RollupCalculator {
         groupName,
         teams.size(),
         perLevel,
+        perLevelByExemption,
         mean(scores(teams), 1),
         median(scores(teams), 1),
         meanLevels,

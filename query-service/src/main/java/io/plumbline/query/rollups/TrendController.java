@@ -93,6 +93,7 @@ class TrendController {
     "moversUp",
     "moversDown",
     "restatedTeams",
+    "teamsByExemption",
     "rubricVersion"
   })
   record TrendPoint(
@@ -117,6 +118,7 @@ class TrendController {
       int moversUp,
       int moversDown,
       int restatedTeams,
+      int teamsByExemption,
       String rubricVersion) {
 
     static TrendPoint of(Rollup r) {
@@ -144,6 +146,9 @@ class TrendController {
           r.moversUp().size(),
           r.moversDown().size(),
           (int) r.restatements().stream().map(Rollup.TeamRestatement::teamId).distinct().count(),
+          r.teamsPerLevelByExemption() == null
+              ? 0
+              : r.teamsPerLevelByExemption().values().stream().mapToInt(Integer::intValue).sum(),
           r.rubricVersion());
     }
   }

@@ -34,11 +34,12 @@ public final class MaturityEvaluator {
 
   public TeamMaturity evaluate(TeamFacts facts, Instant asOf) {
     Period period = Period.asOf(asOf, calendar);
+    Exemptions exemptions = Exemptions.standingAt(facts, asOf);
     Map<Practice, PracticeResult> results = new EnumMap<>(Practice.class);
-    results.put(Practice.SLOS, slos.evaluate(facts, period));
-    results.put(Practice.POSTMORTEMS, postmortems.evaluate(facts, period));
-    results.put(Practice.RUNBOOKS, runbooks.evaluate(facts, period));
-    results.put(Practice.TOIL, toil.evaluate(facts, period));
+    results.put(Practice.SLOS, exemptions.applyTo(slos.evaluate(facts, period)));
+    results.put(Practice.POSTMORTEMS, exemptions.applyTo(postmortems.evaluate(facts, period)));
+    results.put(Practice.RUNBOOKS, exemptions.applyTo(runbooks.evaluate(facts, period)));
+    results.put(Practice.TOIL, exemptions.applyTo(toil.evaluate(facts, period)));
     return new TeamMaturity(facts.teamId(), period.quarter(), asOf, results);
   }
 

@@ -22,6 +22,17 @@ public record TeamMaturity(
     return practices.values().stream().mapToInt(PracticeResult::level).min().orElse(0);
   }
 
+  /**
+   * Whether the overall level rests on an exemption: a criterion at or below it passed by
+   * exemption.
+   */
+  public boolean overallLevelByExemption() {
+    int overall = overallLevel();
+    return practices.values().stream()
+        .flatMap(result -> result.criteria().stream())
+        .anyMatch(c -> c.passedByExemption() && c.level() <= overall);
+  }
+
   /** 20 × the weighted mean of the practice levels, rounded to one decimal. */
   public BigDecimal score(Map<Practice, BigDecimal> weights) {
     return exactScore(weights).setScale(1, RoundingMode.HALF_UP);

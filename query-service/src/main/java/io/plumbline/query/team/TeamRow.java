@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * One team in a quarter's listing: where it sat in the org, its levels and score, how its overall
  * level moved against the quarter before ({@code new} when it had no figures then), whether its
- * published figures were restated, and the criteria between it and each practice's next level.
+ * published figures were restated, whether its overall level rests on an exemption, and the
+ * criteria between it and each practice's next level.
  */
 public record TeamRow(
     String teamId,
@@ -18,6 +19,7 @@ public record TeamRow(
     List<String> groupPath,
     Map<String, Integer> levels,
     int overallLevel,
+    boolean byExemption,
     BigDecimal score,
     Integer previousOverallLevel,
     String movement,
@@ -39,6 +41,7 @@ public record TeamRow(
         tree.path(row.groupId()),
         row.levels(),
         row.overallLevel(),
+        row.byExemption(),
         row.score(),
         previousLevel,
         movement,

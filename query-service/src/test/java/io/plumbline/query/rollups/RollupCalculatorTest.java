@@ -49,6 +49,7 @@ class RollupCalculatorTest {
         active,
         Map.of("slos", slos, "postmortems", pm, "runbooks", rb, "toil", toil),
         overall,
+        false,
         score,
         score,
         tier1,
@@ -122,6 +123,7 @@ class RollupCalculatorTest {
             true,
             only.levels(),
             only.overallLevel(),
+            false,
             only.score(),
             only.exactScore(),
             0,
@@ -161,6 +163,7 @@ class RollupCalculatorTest {
               true,
               r.levels(),
               r.overallLevel(),
+              false,
               exact.setScale(1, java.math.RoundingMode.HALF_UP), // shown: 22.5 and 23.0
               exact,
               0,

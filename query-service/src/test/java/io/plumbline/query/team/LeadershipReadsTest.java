@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
+import io.plumbline.events.exemption.ExemptionGranted;
 import io.plumbline.events.org.GroupDefined;
 import io.plumbline.events.org.ServiceRegistered;
 import io.plumbline.events.org.TeamRegistered;
@@ -65,6 +66,8 @@ class LeadershipReadsTest {
   private final String b = "b-" + id;
   private final String c = "c-" + id;
   private final String d = "d-" + id;
+  private final String x = "x-" + id;
+  private final String e = "e-" + id;
   private TestRestTemplate http;
 
   @BeforeAll
@@ -118,6 +121,20 @@ class LeadershipReadsTest {
               at("2017-05-02")));
       // b: toil at 40 % in Q2
       topic.publish(toil("toil-" + b, b, "2017-05-01", "40"));
+      // e, in a group of its own: level 1 in every practice but toil, never measured; exempted
+      topic.publish(new GroupDefined("g-" + x, x, "Exempted " + id, null, at("2017-01-01")));
+      topic.publish(new TeamRegistered("reg-" + e, e, "Migrations", x, at("2017-01-02")));
+      levelOneButToil(topic, e);
+      topic.publish(
+          new ExemptionGranted(
+              "ex-" + e,
+              e,
+              "ex-toil",
+              "toil.measured",
+              "The team is being formed; toil is measured from Q3",
+              "VP Engineering",
+              at("2017-07-01"),
+              at("2017-04-03")));
     }
     await()
         .atMost(Duration.ofSeconds(60))
@@ -125,7 +142,9 @@ class LeadershipReadsTest {
             () -> {
               JsonNode page = get("/api/v1/teams?quarter=2017-Q2&group=" + r);
               JsonNode trend = get("/api/v1/groups/" + r + "/trend?from=2017-Q1&to=2017-Q2");
+              JsonNode exempted = get("/api/v1/teams?quarter=2017-Q2&group=" + x);
               return page.path("total").asInt() == 3
+                  && exempted.at("/teams/0/overallLevel").asInt() == 1
                   && page.at("/teams/0/overallLevel").asInt() == 1
                   && page.at("/teams/1/levels/toil").asInt() == 2
                   && trend.path("points").size() == 2
@@ -385,6 +404,78 @@ class LeadershipReadsTest {
           java.nio.file.Files.readString(out),
           java.nio.file.Files.readString(err));
     }
+  }
+
+  @Test
+  void anExemptedCriterionPassesVisiblyAndRollupsCountTheTeamsItHolds() {
+    JsonNode row = get("/api/v1/teams?quarter=2017-Q2&group=" + x).at("/teams/0");
+    JsonNode rollup = get("/api/v1/groups/" + x + "/rollup?quarter=2017-Q2");
+    JsonNode explanation = get("/api/v1/teams/" + e + "/maturity/explanation?quarter=2017-Q2");
+    JsonNode measured = null;
+    for (JsonNode criterion : explanation.at("/current/practices/toil/criteria")) {
+      if (criterion.path("id").asText().equals("toil.measured")) {
+        measured = criterion;
+      }
+    }
+
+    assertThat(row.path("overallLevel").asInt()).isEqualTo(1);
+    assertThat(row.path("byExemption").asBoolean()).isTrue();
+    assertThat(rollup.at("/teamsPerLevel/1").asInt()).isEqualTo(1);
+    assertThat(rollup.at("/teamsPerLevelByExemption/1").asInt()).isEqualTo(1);
+    assertThat(measured).as(explanation.toString()).isNotNull();
+    assertThat(measured.path("passed").asBoolean()).isTrue();
+    assertThat(measured.at("/exemption/reason").asText())
+        .isEqualTo("The team is being formed; toil is measured from Q3");
+    assertThat(measured.at("/exemption/expiresAt").asText()).isEqualTo("2017-07-01T00:00:00Z");
+    assertThat(measured.path("evidence").toString()).contains("ex-" + e);
+    // after it expired, with no event, the criterion is judged again
+    JsonNode q3 = get("/api/v1/teams/" + e + "/maturity?quarter=2017-Q3");
+    assertThat(q3.path("overallLevel").asInt()).isZero();
+  }
+
+  private void levelOneButToil(TestTopic topic, String team) {
+    topic.publish(
+        new ServiceRegistered("svc-" + team, team, "api-" + team, "API", 2, at("2017-01-05")));
+    topic.publish(
+        new SloDefined(
+            "slo-" + team,
+            team,
+            "avail-" + team,
+            "api-" + team,
+            SliKind.AVAILABILITY,
+            new BigDecimal("99.5"),
+            30,
+            false,
+            false,
+            at("2017-04-05")));
+    topic.publish(
+        new IncidentRecorded(
+            "inc-" + team,
+            team,
+            "INC-" + team,
+            Severity.SEV3,
+            at("2017-04-20"),
+            at("2017-04-21"),
+            at("2017-04-21")));
+    topic.publish(
+        new PostmortemPublished(
+            "pm-" + team,
+            team,
+            "PM-" + team,
+            "INC-" + team,
+            false,
+            List.of(),
+            List.of(),
+            at("2017-04-22")));
+    topic.publish(
+        new RunbookPublished(
+            "rb-" + team,
+            team,
+            "rb-" + team,
+            "api-" + team,
+            List.of("Down"),
+            false,
+            at("2017-05-02")));
   }
 
   private void assertInvalid(String path, String field) {
