@@ -98,7 +98,9 @@ class PrometheusQueriesTest {
                 d.queryServiceJar(),
                 d.serviceJvmOptions(),
                 List.of(
-                    "--plumbline.metrics.refresh-interval=2s", "--plumbline.rollups.quiet=500ms")));
+                    "--plumbline.metrics.refresh-interval=2s",
+                    "--plumbline.metrics.campaign-refresh-interval=2s",
+                    "--plumbline.rollups.quiet=500ms")));
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(
         config,
@@ -178,6 +180,21 @@ class PrometheusQueriesTest {
         new CiClient(stack.commandUrl(), token, "checkout")
             .run("batch", DEPLOY.resolve("sample/sample-org.json").toString());
     assertThat(loaded.exitCode()).as(loaded.output()).isEqualTo(5); // two refusals on purpose
+    // a campaign, so that the campaign dashboard has a series to show
+    HttpResponse<String> campaign =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(stack.queryUrl() + "/api/v1/admin/campaigns/slos-2"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .PUT(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"name\":\"SLOs at 2\",\"practice\":\"slos\",\"level\":2,"
+                                + "\"deadline\":\"2099-01-01T00:00:00Z\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(campaign.statusCode()).as(campaign.body()).isEqualTo(201);
 
     Map<String, String> queries = queries();
     assertThat(queries).hasSizeGreaterThan(15);

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * What a leadership review of one quarter reads, for the org or a group: its figures and the
  * quarter's before, the figures over the quarters before it, the movers by name, each group's mean
- * level per practice, the restatements since publication, and the criteria most teams fail next.
+ * level per practice, the restatements since publication, the criteria most teams fail next, and
+ * the campaigns over its teams.
  */
 record QuarterReport(
     String title,
@@ -23,7 +24,8 @@ record QuarterReport(
     List<Mover> moversDown,
     List<GroupLevels> groups,
     List<FailedCriterion> mostFailed,
-    int teamsWithNextSteps) {
+    int teamsWithNextSteps,
+    List<io.plumbline.query.campaigns.Campaigns.Status> campaigns) {
 
   /** A team whose overall level moved against the quarter before. */
   record Mover(String teamId, String teamName, String groupPath, int from, int to) {}

@@ -1,5 +1,6 @@
 package io.plumbline.query.report;
 
+import io.plumbline.query.campaigns.Campaigns;
 import io.plumbline.query.org.GroupTree;
 import io.plumbline.query.org.OrgTree;
 import io.plumbline.query.quarters.Publications;
@@ -36,10 +37,17 @@ class QuarterReports {
   private final Publications quarters;
   private final OrgTree org;
   private final ActiveRubric rubric;
+  private final Campaigns campaigns;
   private final Clock clock;
 
   QuarterReports(
-      Rollups rollups, Publications quarters, OrgTree org, ActiveRubric rubric, Clock clock) {
+      Rollups rollups,
+      Publications quarters,
+      OrgTree org,
+      ActiveRubric rubric,
+      Campaigns campaigns,
+      Clock clock) {
+    this.campaigns = campaigns;
     this.rollups = rollups;
     this.quarters = quarters;
     this.org = org;
@@ -95,7 +103,8 @@ class QuarterReports {
         movers(rollup.moversDown(), byId, tree),
         groups(quarter, groupId, tree),
         mostFailed(teams, asOf),
-        (int) teams.stream().filter(t -> t.nextSteps() != null).count());
+        (int) teams.stream().filter(t -> t.nextSteps() != null).count(),
+        campaigns.statusAt(asOf, groupId));
   }
 
   private static List<QuarterReport.Mover> movers(

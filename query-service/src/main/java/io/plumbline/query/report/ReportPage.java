@@ -83,6 +83,27 @@ final class ReportPage {
                     ? " The rubric changed since; that is not a restatement."
                     : "")
             : "The quarter is not published yet, so nothing is restated.");
+    page.put("hasCampaigns", !report.campaigns().isEmpty());
+    page.put(
+        "campaigns",
+        report.campaigns().stream()
+            .map(
+                c -> {
+                  Map<String, Object> row = new LinkedHashMap<>();
+                  row.put("name", c.name());
+                  row.put("target", c.target());
+                  row.put(
+                      "scope",
+                      (c.groupId() == null ? "every team" : "group " + c.groupId())
+                          + (c.tier() == null ? "" : ", owning a tier-" + c.tier() + " service"));
+                  row.put("deadline", c.deadline().toString());
+                  row.put("state", c.frozen() ? "final" : "running");
+                  row.put("met", c.met());
+                  row.put("teams", c.teams());
+                  row.put("atRisk", c.atRisk());
+                  return row;
+                })
+            .toList());
     page.put("hasMostFailed", !report.mostFailed().isEmpty());
     page.put("mostFailed", report.mostFailed());
     page.put("teamsWithNextSteps", report.teamsWithNextSteps());
