@@ -306,7 +306,7 @@ class DeployFilesTest {
     try (Stream<Path> files = Files.list(DEPLOY.resolve("grafana/dashboards"))) {
       dashboards = files.sorted().toList();
     }
-    assertThat(dashboards).hasSize(3);
+    assertThat(dashboards).hasSize(4);
     for (Path file : dashboards) {
       JsonNode dashboard = JSON.readTree(file.toFile());
       assertThat(dashboard.path("uid").asText()).isNotBlank();

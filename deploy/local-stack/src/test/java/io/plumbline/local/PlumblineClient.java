@@ -61,6 +61,20 @@ final class PlumblineClient {
             .build());
   }
 
+  /** A GET on the query service of something other than JSON (CSV, HTML), as text. */
+  String getText(String path) {
+    return text(queryUrl + path);
+  }
+
+  /** A PUT with a JSON body on the query service (campaigns). */
+  Answer putQuery(String path, String jsonBody) {
+    return send(
+        HttpRequest.newBuilder(URI.create(queryUrl + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(jsonBody))
+            .build());
+  }
+
   /** A request with a YAML body on the query service (the rubric admin endpoints). */
   Answer send(String method, String path, String yaml) {
     return send(

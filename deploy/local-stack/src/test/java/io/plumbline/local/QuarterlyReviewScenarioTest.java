@@ -559,6 +559,195 @@ class QuarterlyReviewScenarioTest {
         });
   }
 
+  // ---- leadership's quarter: listing, trend, exemption, campaign, report -----------------
+
+  @Test
+  @Order(8)
+  void theTeamsOfProductIn2026Q1AreListedWithTheirMovementAndFilteredByPractice() {
+    JsonNode page = rollup("/api/v1/teams?quarter=2026-Q1&group=product&sort=-score");
+    String csv = client.getText("/api/v1/teams.csv?quarter=2026-Q1&group=product&sort=-score");
+
+    // d1 2/3/2/2 (45.0, up from 1), d2 2/3/2/1 (40.0, down from 2), d3 1/3/1/1 (30.0), p4 moved
+    // in from platform (20.0); d4 retired in the quarter and is not listed
+    assertThat(ids(page.path("teams"), "teamId")).containsExactly("d1", "d2", "d3", "p4");
+    assertThat(ids(page.path("teams"), "movement"))
+        .containsExactly("up", "down", "unchanged", "unchanged");
+    assertThat(ids(page.path("teams"), "score")).containsExactly("45.0", "40.0", "30.0", "20.0");
+    assertThat(page.at("/teams/3/groupPath").toString()).isEqualTo("[\"Engineering\",\"Product\"]");
+    assertThat(
+            ids(
+                rollup(
+                        "/api/v1/teams?quarter=2026-Q1&group=eng&practice=postmortems&practiceLevel=3")
+                    .path("teams"),
+                "teamId"))
+        .containsExactly("d1", "d2", "d3");
+    assertThat(csv.lines().toList()).hasSize(5);
+    assertThat(csv.lines().toList().get(1))
+        .startsWith("2026-Q1,d1,d1,product,\"Engineering / Product\",2,3,2,2,2,false,45.0,1,up,");
+  }
+
+  @Test
+  @Order(9)
+  void aTwoYearTrendHasEveryQuarterWithFiguresInOrder() {
+    JsonNode trend = rollup("/api/v1/org/trend?from=2024-Q4&to=2026-Q3");
+    JsonNode q1 = rollup("/api/v1/org/rollup?quarter=2026-Q1");
+
+    assertThat(ids(trend.path("points"), "quarter"))
+        .containsExactly(
+            "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3");
+    JsonNode point = trend.at("/points/5");
+    assertThat(point.path("teams").asInt()).isEqualTo(q1.path("teams").asInt()).isEqualTo(9);
+    assertThat(point.path("meanScore").decimalValue())
+        .isEqualByComparingTo(q1.path("meanScore").decimalValue());
+    assertThat(point.path("moversUp").asInt()).isEqualTo(1);
+    assertThat(point.path("moversDown").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(10)
+  void anExemptionShowsInTheExplanationAndTheRollupUntilTheClockEndsIt() {
+    // x1 joins eng in 2026-Q2 with SLOs, postmortems and runbooks at level 1 and no toil measured;
+    // an approver exempts it from measuring toil until the quarter's end
+    team2026("x1", "eng");
+    submit(
+        "ServiceRegistered",
+        "x1-svc",
+        Map.of("teamId", "x1", "serviceId", "svc", "name", "svc", "tier", 2),
+        "2026-04-10T00:00:00Z");
+    submit("SloDefined", "x1-slo", slo("x1", false), "2026-04-11T00:00:00Z");
+    incident("x1", "x1-inc", "SEV3", "2026-04-12T00:00:00Z");
+    postmortem(
+        "x1", "x1-pm", "x1-inc", false, "2026-04-13T00:00:00Z", "2026-05-01T00:00:00Z", List.of());
+    submit(
+        "RunbookPublished",
+        "x1-rb",
+        Map.of(
+            "teamId",
+            "x1",
+            "runbookId",
+            "rb",
+            "serviceId",
+            "svc",
+            "coveredAlerts",
+            List.of("A"),
+            "automated",
+            false),
+        "2026-04-14T00:00:00Z");
+    submit(
+        "ExemptionGranted",
+        "x1-exempt",
+        Map.of(
+            "teamId",
+            "x1",
+            "exemptionId",
+            "toil-2026-q2",
+            "criterionId",
+            "toil.measured",
+            "reason",
+            "New team; toil is measured from Q3",
+            "approvedBy",
+            "VP Engineering",
+            "expiresAt",
+            "2026-07-01T00:00:00Z"),
+        "2026-04-15T00:00:00Z");
+
+    awaitAsserted(
+        () -> {
+          JsonNode eng = rollup("/api/v1/groups/eng/rollup?quarter=2026-Q2");
+          assertThat(eng.at("/teamsPerLevelByExemption/1").asInt()).isEqualTo(1);
+          JsonNode q3 = rollup("/api/v1/teams?quarter=2026-Q3&group=eng&level=0");
+          assertThat(ids(q3.path("teams"), "teamId")).contains("x1");
+        });
+    JsonNode why = rollup("/api/v1/teams/x1/maturity/explanation?quarter=2026-Q2");
+    JsonNode toil = why.at("/current/practices/toil");
+    assertThat(toil.path("level").asInt()).isEqualTo(1);
+    assertThat(toil.at("/criteria/0/id").asText()).isEqualTo("toil.measured");
+    assertThat(toil.at("/criteria/0/exemption/reason").asText())
+        .isEqualTo("New team; toil is measured from Q3");
+    assertThat(rollup("/api/v1/teams?quarter=2026-Q2&group=eng&level=1").toString())
+        .contains("\"teamId\":\"x1\"")
+        .contains("\"byExemption\":true");
+    // expired at 2026-07-01 by the clock, with no event: toil 0 in 2026-Q3
+    assertThat(
+            rollup("/api/v1/teams/x1/maturity?quarter=2026-Q3").at("/practices/toil/level").asInt())
+        .isZero();
+  }
+
+  @Test
+  @Order(11)
+  void aCampaignOverProductShowsProgressAtThreeInstantsItsAtRiskTeamsAndAFrozenResult() {
+    java.time.Instant deadline =
+        java.time.Instant.now().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    PlumblineClient.Answer set =
+        client.putQuery(
+            "/api/v1/admin/campaigns/product-slos-2",
+            "{\"name\":\"Product owns its SLOs\",\"groupId\":\"product\",\"practice\":\"slos\","
+                + "\"level\":2,\"deadline\":\""
+                + deadline
+                + "\"}");
+    assertThat(set.status()).as(set.body().toString()).isEqualTo(201);
+
+    // 2025-12-01: d2 has had its error-budget policy since October; d1, d3, d4 have not moved
+    JsonNode december = campaign("?asOf=2025-12-01T00:00:00Z");
+    assertThat(december.path("teamsMet").toString()).isEqualTo("[\"d2\"]");
+    assertThat(ids(december.path("teamsNotMet"), "teamId")).containsExactly("d1", "d3", "d4");
+    assertThat(ids(december.path("teamsNotMet"), "atRisk")).containsExactly("true", "true", "true");
+    assertThat(december.at("/teamsNotMet/0/nextSteps/0/criterionId").asText())
+        .isEqualTo("slo.error-budget-policy");
+    // 2026-01-20: d1 defined its policy on 2026-01-10 and met it
+    JsonNode january = campaign("?asOf=2026-01-20T00:00:00Z");
+    assertThat(january.path("teamsMet").toString()).isEqualTo("[\"d1\",\"d2\"]");
+    assertThat(ids(january.path("teamsNotMet"), "teamId")).containsExactly("d3", "d4");
+    // 2026-03-15: d4 retired, p4 moved into product without a policy
+    JsonNode march = campaign("?asOf=2026-03-15T00:00:00Z");
+    assertThat(ids(march.path("teamsNotMet"), "teamId")).containsExactly("d3", "p4");
+    assertThat(march.path("shareMet").decimalValue()).isEqualByComparingTo("0.5");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> java.time.Instant.now().isAfter(deadline));
+    JsonNode frozen = campaign("");
+    redefineSloWithPolicy("d3", "2026-05-01T00:00:00Z", "d3-ebp-late");
+    awaitAsserted(
+        () ->
+            assertThat(campaign("?asOf=" + deadline.minusSeconds(1)).path("met").asInt())
+                .isEqualTo(3));
+
+    assertThat(frozen.path("frozen").asBoolean()).isTrue();
+    assertThat(frozen.path("asOf").asText()).isEqualTo(deadline.toString());
+    assertThat(frozen.path("met").asInt()).isEqualTo(2);
+    assertThat(campaign("")).isEqualTo(frozen);
+  }
+
+  @Test
+  @Order(12)
+  void theQuarterlyReportOf2026Q1ShowsItsMoversHeatMapAndCampaign() {
+    String html = client.getText("/api/v1/org/report?quarter=2026-Q1");
+
+    assertThat(html)
+        .contains("<h1>The org — 2026-Q1</h1>")
+        .contains("<td class=\"num up\">1 → 2</td>")
+        .contains("<td class=\"num down\">2 → 1</td>")
+        .contains("<td>Engineering / Product</td>")
+        .contains("<td>Product owns its SLOs</td>");
+  }
+
+  private static JsonNode campaign(String query) {
+    return rollup("/api/v1/campaigns/product-slos-2" + query).path("progress");
+  }
+
+  private static void team2026(String team, String group) {
+    submit(
+        "TeamRegistered",
+        team + "-reg",
+        Map.of("teamId", team, "name", team, "groupId", group),
+        "2026-04-10T00:00:00Z");
+  }
+
+  private static List<String> ids(JsonNode array, String field) {
+    List<String> values = new ArrayList<>();
+    array.forEach(node -> values.add(node.path(field).asText()));
+    return values;
+  }
+
   private static JsonNode figures(JsonNode rollup) {
     ObjectNode copy = rollup.deepCopy();
     copy.remove("computedAt");

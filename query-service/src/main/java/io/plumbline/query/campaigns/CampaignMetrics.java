@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -35,9 +34,8 @@ class CampaignMetrics {
       initialDelayString = "${plumbline.metrics.initial-delay:2s}")
   void refresh() {
     List<MultiGauge.Row<?>> rows = new ArrayList<>();
-    for (Campaign campaign : campaigns.all()) {
-      CampaignProgress progress = campaigns.progress(campaign, Optional.empty());
-      String id = campaign.campaignId();
+    for (CampaignProgress progress : campaigns.progressNow(campaigns.all())) {
+      String id = progress.campaignId();
       rows.add(MultiGauge.Row.of(Tags.of("campaign", id, "state", "scope"), progress.teams()));
       rows.add(MultiGauge.Row.of(Tags.of("campaign", id, "state", "met"), progress.met()));
       rows.add(MultiGauge.Row.of(Tags.of("campaign", id, "state", "not_met"), progress.notMet()));

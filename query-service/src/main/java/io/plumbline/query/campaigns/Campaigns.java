@@ -127,11 +127,35 @@ public class Campaigns {
    * of the deadline, frozen the first time it is asked for or checked.
    */
   CampaignProgress progress(Campaign campaign, Optional<Instant> asOf) {
-    Instant at = asOf.orElse(clock.instant());
+    return progress(campaign, asOf.orElse(clock.instant()), this::loadAll);
+  }
+
+  /** Every campaign's progress now, reading every team's facts once for all of them. */
+  List<CampaignProgress> progressNow(List<Campaign> campaigns) {
+    Instant now = clock.instant();
+    Facts teams = new Facts();
+    return campaigns.stream().map(c -> progress(c, now, teams)).toList();
+  }
+
+  private CampaignProgress progress(
+      Campaign campaign, Instant at, java.util.function.Supplier<List<TeamFacts>> teams) {
     if (at.isBefore(campaign.deadline())) {
-      return evaluate(campaign, at, false);
+      return evaluate(campaign, at, false, teams.get());
     }
-    return campaign.result() != null ? campaign.result() : freeze(campaign);
+    return campaign.result() != null ? campaign.result() : freeze(campaign, teams.get());
+  }
+
+  /** Every team's facts, read on first use. */
+  private final class Facts implements java.util.function.Supplier<List<TeamFacts>> {
+    private List<TeamFacts> teams;
+
+    @Override
+    public List<TeamFacts> get() {
+      if (teams == null) {
+        teams = loadAll();
+      }
+      return teams;
+    }
   }
 
   /** The share of teams that met the target week by week, to now or the deadline. */
@@ -172,12 +196,13 @@ public class Campaigns {
   public List<Status> statusAt(Instant asOf, String groupId) {
     List<Status> statuses = new ArrayList<>();
     var tree = org.asOf(asOf);
+    Facts teams = new Facts();
     for (Campaign campaign : all()) {
       if (groupId != null
           && (campaign.groupId() == null || !tree.within(campaign.groupId(), groupId))) {
         continue;
       }
-      CampaignProgress progress = progress(campaign, Optional.of(asOf));
+      CampaignProgress progress = progress(campaign, asOf, teams);
       statuses.add(
           new Status(
               campaign.campaignId(),
@@ -200,14 +225,15 @@ public class Campaigns {
       initialDelayString = "${plumbline.campaigns.freeze-check:1m}")
   void freezeDue() {
     Instant now = clock.instant();
+    Facts teams = new Facts();
     mongo
         .find(
             Query.query(Criteria.where("deadline").lte(now).and("result").is(null)), Campaign.class)
-        .forEach(this::freeze);
+        .forEach(campaign -> freeze(campaign, teams.get()));
   }
 
-  private CampaignProgress freeze(Campaign campaign) {
-    CampaignProgress result = evaluate(campaign, campaign.deadline(), true);
+  private CampaignProgress freeze(Campaign campaign, List<TeamFacts> teams) {
+    CampaignProgress result = evaluate(campaign, campaign.deadline(), true, teams);
     Campaign stored =
         mongo.findAndModify(
             Query.query(Criteria.where("_id").is(campaign.campaignId()).and("result").is(null)),
@@ -223,9 +249,10 @@ public class Campaigns {
     return result;
   }
 
-  private CampaignProgress evaluate(Campaign campaign, Instant at, boolean frozen) {
+  private CampaignProgress evaluate(
+      Campaign campaign, Instant at, boolean frozen, List<TeamFacts> teams) {
     return CampaignEvaluator.progress(
-        campaign, loadAll(), rubric.evaluator(), org.asOf(at), at, frozen);
+        campaign, teams, rubric.evaluator(), org.asOf(at), at, frozen);
   }
 
   private List<TeamFacts> loadAll() {
