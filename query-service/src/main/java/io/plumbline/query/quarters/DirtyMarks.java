@@ -98,24 +98,78 @@ class DirtyMarks implements FactsListener, RubricReplay {
     return mongo.count(Query.query(Criteria.where("_id").ne(DirtyTeam.GROUPS)), DirtyTeam.class);
   }
 
-  /** The marks that have been quiet for a moment, or waited long enough; at most {@code limit}. */
+  /**
+   * The marks that have been quiet for a moment, or waited long enough, and that no replica holds;
+   * at most {@code limit}.
+   */
   List<DirtyTeam> ready(java.time.Duration quiet, java.time.Duration maxWait, int limit) {
     Instant now = clock.instant();
     return mongo.find(
         Query.query(
                 new Criteria()
-                    .orOperator(
-                        Criteria.where("lastMarkedAt").lte(now.minus(quiet)),
-                        Criteria.where("firstMarkedAt").lte(now.minus(maxWait))))
+                    .andOperator(
+                        new Criteria()
+                            .orOperator(
+                                Criteria.where("lastMarkedAt").lte(now.minus(quiet)),
+                                Criteria.where("firstMarkedAt").lte(now.minus(maxWait))),
+                        unclaimed(now)))
             .limit(limit),
         DirtyTeam.class);
   }
 
-  /** Removes a mark once handled, unless it was marked again meanwhile. */
-  void done(DirtyTeam mark) {
-    mongo.remove(
-        Query.query(Criteria.where("_id").is(mark.teamId()).and("seq").is(mark.seq())),
+  /**
+   * Claims a team's mark for this replica for a while (a lease), so that one replica at a time
+   * recomputes the team; a replica that dies holding it loses it when the lease runs out.
+   *
+   * @return whether this replica holds it now
+   */
+  boolean claim(String teamId, String replica, java.time.Duration lease) {
+    Instant now = clock.instant();
+    return mongo
+            .updateFirst(
+                Query.query(
+                    new Criteria()
+                        .andOperator(
+                            Criteria.where("_id").is(teamId),
+                            new Criteria()
+                                .orOperator(
+                                    unclaimed(now), Criteria.where("claimedBy").is(replica)))),
+                new Update().set("claimedBy", replica).set("claimedUntil", now.plus(lease)),
+                DirtyTeam.class)
+            .getModifiedCount()
+        == 1;
+  }
+
+  /** Gives a claim up: the mark stays for whichever replica comes next. */
+  void release(String teamId, String replica) {
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(teamId).and("claimedBy").is(replica)),
+        new Update().unset("claimedBy").unset("claimedUntil"),
         DirtyTeam.class);
+  }
+
+  /**
+   * Removes a mark once handled, unless it was marked again meanwhile: then the claim is given up
+   * and the mark stays for the next round.
+   */
+  void done(DirtyTeam mark, String replica) {
+    long removed =
+        mongo
+            .remove(
+                Query.query(Criteria.where("_id").is(mark.teamId()).and("seq").is(mark.seq())),
+                DirtyTeam.class)
+            .getDeletedCount();
+    if (removed == 0) {
+      release(mark.teamId(), replica);
+    }
+  }
+
+  private static Criteria unclaimed(Instant now) {
+    return new Criteria()
+        .orOperator(
+            Criteria.where("claimedUntil").exists(false),
+            Criteria.where("claimedUntil").is(null),
+            Criteria.where("claimedUntil").lte(now));
   }
 
   private void mark(String teamId, Quarter from, Instant now) {

@@ -17,9 +17,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * the events that arrived since), and {@code rubricChangedSincePublication} whether they are
  * computed under another rubric than the published ones — which is never a restatement. {@code
  * serviceTiers} are the tiers of the team's active services; {@code byExemption} whether the
- * overall level rests on an exemption; {@code nextSteps} the criteria that failed at each
- * practice's next level (what stands between the team and it). Rows stored before a field existed
- * have it null until they are recomputed.
+ * overall level rests on an exemption; {@code factCount} how many of the team's facts had arrived
+ * when it was computed (a fence: figures from fewer facts never overwrite figures from more);
+ * {@code nextSteps} the criteria that failed at each practice's next level (what stands between the
+ * team and it). Rows stored before a field existed have it null until they are recomputed.
  */
 @Document("team_quarters")
 public record TeamQuarter(
@@ -43,6 +44,8 @@ public record TeamQuarter(
     BigDecimal opsHours,
     String rubricVersion,
     long rubricGeneration,
+    // bookkeeping of the store's fence, not a figure: kept, not shown
+    @com.fasterxml.jackson.annotation.JsonIgnore long factCount,
     Instant evaluatedAt,
     boolean rubricChangedSincePublication,
     List<Restatement> restatements) {
@@ -75,6 +78,7 @@ public record TeamQuarter(
         opsHours,
         rubricVersion,
         generation,
+        factCount,
         evaluatedAt,
         rubricChanged,
         restatements);

@@ -72,6 +72,7 @@ public final class TeamQuarterCalculator {
             toil.map(ToilPractice.QuarterToil::opsHours).orElse(null),
             evaluator.rubric().version(),
             0, // the generation is the store's business: see TeamQuarters
+            facts.size(),
             now,
             false,
             List.of()));

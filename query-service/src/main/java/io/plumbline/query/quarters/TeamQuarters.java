@@ -35,15 +35,26 @@ public class TeamQuarters {
   private final TeamFactsReader facts;
   private final ActiveRubric rubric;
   private final DirtyMarks marks;
+  private final QuarterVersions versions;
   private final Publications publications;
   private final List<QuartersChanged> listeners;
   private final Clock clock;
+
+  /** The fence of a team's figures: how many of its facts they were computed from. */
+  private static final String FACT_COUNT = "factCount";
+
+  /** Which replica this is, for the claims it holds on marks. */
+  private final String replica = java.util.UUID.randomUUID().toString();
+
+  /** How long a claim on a team's mark holds if its replica dies before it is done. */
+  private static final Duration CLAIM = Duration.ofMinutes(1);
 
   TeamQuarters(
       MongoTemplate mongo,
       TeamFactsReader facts,
       ActiveRubric rubric,
       DirtyMarks marks,
+      QuarterVersions versions,
       Publications publications,
       List<QuartersChanged> listeners,
       Clock clock) {
@@ -51,6 +62,7 @@ public class TeamQuarters {
     this.facts = facts;
     this.rubric = rubric;
     this.marks = marks;
+    this.versions = versions;
     this.publications = publications;
     this.listeners = List.copyOf(listeners);
     this.clock = clock;
@@ -71,6 +83,9 @@ public class TeamQuarters {
     List<DirtyTeam> handled = new ArrayList<>();
     int teams = 0;
     for (DirtyTeam mark : marks.ready(quiet, maxWait, limit)) {
+      if (!marks.claim(mark.teamId(), replica, CLAIM)) {
+        continue; // another replica is recomputing this team
+      }
       try {
         Quarter from = Quarter.parse(mark.fromQuarter());
         if (DirtyTeam.GROUPS.equals(mark.teamId())) {
@@ -83,18 +98,21 @@ public class TeamQuarters {
       } catch (RuntimeException e) {
         // One team's failure must not hold the others back; its mark stays for the next round.
         log.warn("Recomputing the figures of {} failed: {}", mark.teamId(), e.toString());
+        marks.release(mark.teamId(), replica);
       }
     }
     if (!touched.isEmpty()) {
+      versions.changed(touched);
       listeners.forEach(listener -> listener.recomputed(touched, inForce, now));
     }
     if (rubric.follow() != inForce.generation()) {
       // a rubric was activated meanwhile: what this round computed is superseded, so the marks
       // stay and the next round recomputes under the new rubric
       log.info("A rubric was activated during a recomputation; its teams are recomputed again");
+      handled.forEach(mark -> marks.release(mark.teamId(), replica));
       return teams;
     }
-    handled.forEach(marks::done);
+    handled.forEach(mark -> marks.done(mark, replica));
     return teams;
   }
 
@@ -140,7 +158,7 @@ public class TeamQuarters {
                   teamFacts,
                   inForce,
                   now);
-      UnderRubric.save(mongo, row, row.id(), inForce.generation());
+      UnderRubric.save(mongo, row, row.id(), inForce.generation(), FACT_COUNT, row.factCount());
     }
     return quarters;
   }

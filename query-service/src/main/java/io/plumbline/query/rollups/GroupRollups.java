@@ -3,6 +3,7 @@ package io.plumbline.query.rollups;
 import io.plumbline.query.facts.TeamFacts;
 import io.plumbline.query.facts.TeamFactsReader;
 import io.plumbline.query.org.OrgTree;
+import io.plumbline.query.quarters.QuarterVersions;
 import io.plumbline.query.quarters.QuartersChanged;
 import io.plumbline.query.quarters.TeamQuarter;
 import io.plumbline.query.quarters.TeamQuarterCalculator;
@@ -35,10 +36,20 @@ public class GroupRollups implements QuartersChanged {
   private final TeamFactsReader facts;
   private final ActiveRubric rubric;
   private final OrgTree org;
+  private final QuarterVersions versions;
   private final Clock clock;
 
+  /** The fence of a quarter's rollups: the version of the rows they were computed from. */
+  private static final String ROWS_VERSION = "rowsVersion";
+
   GroupRollups(
-      MongoTemplate mongo, TeamFactsReader facts, ActiveRubric rubric, OrgTree org, Clock clock) {
+      MongoTemplate mongo,
+      TeamFactsReader facts,
+      ActiveRubric rubric,
+      OrgTree org,
+      QuarterVersions versions,
+      Clock clock) {
+    this.versions = versions;
     this.mongo = mongo;
     this.org = org;
     this.facts = facts;
@@ -52,17 +63,20 @@ public class GroupRollups implements QuartersChanged {
   }
 
   private void recompute(Quarter quarter, ActiveRubric.InForce inForce, Instant now) {
+    // read before the rows: rollups from rows read earlier carry a lower version
+    long version = versions.of(quarter);
     List<TeamQuarter> rows =
         mongo.find(
             Query.query(Criteria.where("quarter").is(quarter.toString())), TeamQuarter.class);
     long generation = inForce.generation();
     List<Rollup> rollups =
         calculate(quarter, rows, inForce.evaluator().rubric().version(), now).stream()
-            .map(rollup -> rollup.under(generation))
+            .map(rollup -> rollup.under(generation, version))
             .toList();
     // replaced one by one, never deleted first: a reader always finds the quarter's rollups;
     // rollups a later rubric computed stand
-    rollups.forEach(rollup -> UnderRubric.save(mongo, rollup, rollup.id(), generation));
+    rollups.forEach(
+        rollup -> UnderRubric.save(mongo, rollup, rollup.id(), generation, ROWS_VERSION, version));
     mongo.remove(
         Query.query(
             Criteria.where("quarter")
@@ -70,8 +84,12 @@ public class GroupRollups implements QuartersChanged {
                 .and("_id")
                 .nin(rollups.stream().map(Rollup::id).toList())
                 .orOperator(
-                    Criteria.where(UnderRubric.GENERATION).lte(generation),
-                    Criteria.where(UnderRubric.GENERATION).exists(false))),
+                    Criteria.where(UnderRubric.GENERATION).lt(generation),
+                    Criteria.where(UnderRubric.GENERATION).exists(false),
+                    Criteria.where(UnderRubric.GENERATION)
+                        .is(generation)
+                        .and(ROWS_VERSION)
+                        .lte(version))),
         Rollup.class);
   }
 

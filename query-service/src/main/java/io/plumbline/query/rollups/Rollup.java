@@ -38,6 +38,8 @@ public record Rollup(
     boolean rubricChangedSincePublication,
     String rubricVersion,
     long rubricGeneration,
+    // bookkeeping of the store's fence, not a figure: kept, not shown
+    @com.fasterxml.jackson.annotation.JsonIgnore long rowsVersion,
     Instant computedAt) {
 
   public static final String ORG = "org";
@@ -50,8 +52,11 @@ public record Rollup(
     return "group:" + groupId;
   }
 
-  /** The same figures, as computed under the given rubric generation. */
-  public Rollup under(long generation) {
+  /**
+   * The same figures, as computed under the given rubric generation from the quarter's rows as they
+   * stood at a version (see QuarterVersions).
+   */
+  public Rollup under(long generation, long rowsVersion) {
     return new Rollup(
         id,
         quarter,
@@ -74,6 +79,7 @@ public record Rollup(
         rubricChangedSincePublication,
         rubricVersion,
         generation,
+        rowsVersion,
         computedAt);
   }
 

@@ -157,6 +157,7 @@ public final class RollupCalculator {
         teams.stream().anyMatch(TeamQuarter::rubricChangedSincePublication),
         rubricVersion,
         0,
+        0,
         now);
   }
 

@@ -61,6 +61,7 @@ class RollupCalculatorTest {
         toilShare == null ? null : BigDecimal.valueOf(100),
         "default-1",
         0,
+        0,
         NOW,
         false,
         List.of());
@@ -135,6 +136,7 @@ class RollupCalculatorTest {
             new BigDecimal("240"),
             "default-1",
             0,
+            0,
             NOW,
             false,
             List.of());
@@ -174,6 +176,7 @@ class RollupCalculatorTest {
               null,
               null,
               "default-1",
+              0,
               0,
               NOW,
               false,

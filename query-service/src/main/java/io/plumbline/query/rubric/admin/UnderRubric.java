@@ -3,6 +3,7 @@ package io.plumbline.query.rubric.admin;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
@@ -30,16 +31,49 @@ public final class UnderRubric {
    * @return whether the figures were written; false when later figures stand
    */
   public static boolean save(MongoTemplate mongo, Object figures, String id, long generation) {
+    return write(
+        mongo,
+        figures,
+        and(eq("_id", id), or(lte(GENERATION, generation), exists(GENERATION, false))));
+  }
+
+  /**
+   * Writes figures computed under a rubric generation from a number of facts ({@code fence}, which
+   * only grows), unless the store holds figures of a later generation, or of the same generation
+   * from more facts: a replica that computed from older facts cannot overwrite what another
+   * computed from newer ones.
+   *
+   * @return whether the figures were written
+   */
+  public static boolean save(
+      MongoTemplate mongo,
+      Object figures,
+      String id,
+      long generation,
+      String fenceField,
+      long fence) {
+    return write(
+        mongo,
+        figures,
+        and(
+            eq("_id", id),
+            or(
+                lt(GENERATION, generation),
+                exists(GENERATION, false),
+                and(
+                    eq(GENERATION, generation),
+                    or(lte(fenceField, fence), exists(fenceField, false))))));
+  }
+
+  private static boolean write(
+      MongoTemplate mongo, Object figures, org.bson.conversions.Bson filter) {
     Document document = new Document();
     mongo.getConverter().write(figures, document);
     String collection = mongo.getCollectionName(figures.getClass());
     try {
       mongo
           .getCollection(collection)
-          .replaceOne(
-              and(eq("_id", id), or(lte(GENERATION, generation), exists(GENERATION, false))),
-              document,
-              new ReplaceOptions().upsert(true));
+          .replaceOne(filter, document, new ReplaceOptions().upsert(true));
       return true;
     } catch (MongoWriteException e) {
       if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {

@@ -89,6 +89,40 @@ class FleetRubricTest {
     assertThat(UnderRubric.save(mongo, new Figure(fresh, "first", 1), fresh, 1)).isTrue();
   }
 
+  @Test
+  void figuresFromFewerFactsDoNotReplaceFiguresFromMoreUnderTheSameRubric() {
+    String id = "fence-" + System.nanoTime();
+    assertThat(UnderRubric.save(mongo, new Fenced(id, "from 5", 3, 5), id, 3, "factCount", 5))
+        .isTrue();
+
+    // a replica that computed from older facts (3) arrives late: refused
+    assertThat(UnderRubric.save(mongo, new Fenced(id, "from 3", 3, 3), id, 3, "factCount", 3))
+        .isFalse();
+    assertThat(figure(id)).isEqualTo("from 5");
+    // from the same or more facts: written
+    assertThat(UnderRubric.save(mongo, new Fenced(id, "from 7", 3, 7), id, 3, "factCount", 7))
+        .isTrue();
+    // under a later rubric, whatever the facts counted: written
+    assertThat(UnderRubric.save(mongo, new Fenced(id, "rubric 4", 4, 1), id, 4, "factCount", 1))
+        .isTrue();
+    assertThat(figure(id)).isEqualTo("rubric 4");
+  }
+
+  private String figure(String id) {
+    return mongo
+        .getCollection("fleet_figures")
+        .find(new Document("_id", id))
+        .first()
+        .getString("figure");
+  }
+
+  @org.springframework.data.mongodb.core.mapping.Document("fleet_figures")
+  record Fenced(
+      @org.springframework.data.annotation.Id String id,
+      String figure,
+      long rubricGeneration,
+      long factCount) {}
+
   @org.springframework.data.mongodb.core.mapping.Document("fleet_figures")
   record Figure(
       @org.springframework.data.annotation.Id String id, String figure, long rubricGeneration) {}
