@@ -3,7 +3,6 @@ package io.plumbline.query.report;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
 import io.plumbline.query.web.Filters;
-import io.plumbline.query.web.ProblemException;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -81,12 +80,8 @@ class ReportController {
 
   private ResponseEntity<String> page(Map<String, String> parameters, String groupId) {
     Filters filters = new Filters(parameters, Set.of("quarter"));
-    Quarter quarter;
-    try {
-      quarter = rubric.quarter(filters.text("quarter").orElse(null), clock.instant());
-    } catch (ProblemException e) {
-      throw Filters.refused("quarter", e.getMessage());
-    }
+    Quarter quarter =
+        rubric.filterQuarter(filters.text("quarter").orElse(null), "quarter", clock.instant());
     String html = ReportPage.render(reports.build(quarter, groupId), clock.instant());
     return ResponseEntity.ok()
         .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))

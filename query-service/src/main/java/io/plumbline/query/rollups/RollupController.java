@@ -1,8 +1,6 @@
 package io.plumbline.query.rollups;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.plumbline.query.quarters.Publications;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
@@ -21,9 +19,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,8 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 class RollupController {
-
-  private static final CsvMapper CSV = new CsvMapper();
 
   private final MongoTemplate mongo;
   private final Publications publications;
@@ -117,13 +111,7 @@ class RollupController {
             .sorted(Comparator.comparing((Rollup r) -> !r.scope().equals(Rollup.ORG)))
             .map(CsvRow::of)
             .toList();
-    CsvSchema schema = CSV.schemaFor(CsvRow.class).withHeader();
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv"))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"plumbline-rollup-" + q + ".csv\"")
-        .body(CSV.writer(schema).writeValueAsString(rows));
+    return CsvCells.response("plumbline-rollup-" + q, CsvRow.class, rows);
   }
 
   private Rollup find(String scope, String quarter, String what) {

@@ -2,8 +2,6 @@ package io.plumbline.query.rollups;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.plumbline.query.org.GroupTree;
 import io.plumbline.query.org.OrgTree;
 import io.plumbline.query.rubric.Practice;
@@ -26,9 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +46,6 @@ class TrendController {
   /** A range longer than ten years is refused: one answer stays small. */
   static final int MAX_QUARTERS = 40;
 
-  private static final CsvMapper CSV = new CsvMapper();
   private static final Set<String> RANGE = Set.of("from", "to");
   private static final List<String> PRACTICES =
       Arrays.stream(Practice.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
@@ -349,11 +344,7 @@ class TrendController {
   }
 
   private Quarter quarter(Filters filters, String name) {
-    try {
-      return rubric.quarter(filters.text(name).orElse(null), clock.instant());
-    } catch (ProblemException e) {
-      throw Filters.refused(name, e.getMessage());
-    }
+    return rubric.filterQuarter(filters.text(name).orElse(null), name, clock.instant());
   }
 
   private static Quarter back(Quarter quarter, int quarters) {
@@ -366,10 +357,6 @@ class TrendController {
 
   private static <T> ResponseEntity<String> csv(String name, Class<T> type, List<T> rows)
       throws JsonProcessingException {
-    CsvSchema schema = CSV.schemaFor(type).withHeader();
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv"))
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
-        .body(CSV.writer(schema).writeValueAsString(rows));
+    return CsvCells.response(name, type, rows);
   }
 }

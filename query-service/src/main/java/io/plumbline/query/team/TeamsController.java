@@ -2,8 +2,6 @@ package io.plumbline.query.team;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.plumbline.query.org.GroupTree;
 import io.plumbline.query.org.OrgTree;
 import io.plumbline.query.quarters.Publications;
@@ -13,7 +11,6 @@ import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
 import io.plumbline.query.web.CsvCells;
 import io.plumbline.query.web.Filters;
-import io.plumbline.query.web.ProblemException;
 import io.plumbline.service.openapi.Refusal;
 import io.plumbline.service.security.CachedTokenIntrospector;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,8 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -53,7 +48,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class TeamsController {
 
-  private static final CsvMapper CSV = new CsvMapper();
   private static final Set<String> READERS = Set.of("ROLE_READER", "ROLE_ADMIN");
   private static final Set<String> PRACTICES =
       Arrays.stream(Practice.values())
@@ -182,15 +176,10 @@ class TeamsController {
       @Parameter(hidden = true) @RequestParam Map<String, String> parameters, Authentication caller)
       throws JsonProcessingException {
     Listing listing = listing(new Filters(parameters, FILTERS), caller);
-    List<CsvRow> rows =
-        listing.rows().stream().map(row -> CsvRow.of(listing.quarter(), row)).toList();
-    CsvSchema schema = CSV.schemaFor(CsvRow.class).withHeader();
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv"))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"plumbline-teams-" + listing.quarter() + ".csv\"")
-        .body(CSV.writer(schema).writeValueAsString(rows));
+    return CsvCells.response(
+        "plumbline-teams-" + listing.quarter(),
+        CsvRow.class,
+        listing.rows().stream().map(row -> CsvRow.of(listing.quarter(), row)).toList());
   }
 
   private record Listing(
@@ -198,7 +187,7 @@ class TeamsController {
 
   private Listing listing(Filters filters, Authentication caller) {
     Instant now = clock.instant();
-    Quarter quarter = quarter(filters, now);
+    Quarter quarter = rubric.filterQuarter(filters.text("quarter").orElse(null), "quarter", now);
     Instant asOf = rubric.calendar().evaluationInstant(quarter, now);
     GroupTree tree = org.asOf(asOf);
     Optional<String> group = filters.text("group");
@@ -231,14 +220,6 @@ class TeamsController {
     List<TeamRow> rows =
         TeamListing.rows(quarters.liveRows(quarter), previous, tree, criteria, sort);
     return new Listing(quarter, asOf, rows, sort);
-  }
-
-  private Quarter quarter(Filters filters, Instant now) {
-    try {
-      return rubric.quarter(filters.text("quarter").orElse(null), now);
-    } catch (ProblemException e) {
-      throw Filters.refused("quarter", e.getMessage());
-    }
   }
 
   /** A team token's own team; empty for readers and admins, who see every team. */

@@ -103,6 +103,18 @@ public class ActiveRubric {
     return quarter;
   }
 
+  /**
+   * The quarter a listing's filter names (or the current one): a malformed or future quarter is
+   * refused as {@code 422 invalid-filter} naming the filter.
+   */
+  public Quarter filterQuarter(String value, String filter, Instant now) {
+    try {
+      return quarter(value, now);
+    } catch (ProblemException e) {
+      throw io.plumbline.query.web.Filters.refused(filter, e.getMessage());
+    }
+  }
+
   /** A rubric document (YAML or JSON) read for activation or preview, or a 422 saying why not. */
   public static Rubric parse(String text) {
     try {
