@@ -4,6 +4,7 @@ package io.plumbline.command.common;
 public enum Reason {
   WRONG_TEAM(Kind.FORBIDDEN),
   ADMIN_ONLY(Kind.FORBIDDEN),
+  EXEMPTIONS_ONLY(Kind.FORBIDDEN),
   UNKNOWN_GROUP(Kind.NOT_FOUND),
   UNKNOWN_TEAM(Kind.NOT_FOUND),
   UNKNOWN_SERVICE(Kind.NOT_FOUND),

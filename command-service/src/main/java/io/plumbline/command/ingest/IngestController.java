@@ -85,7 +85,7 @@ class IngestController {
       reasons = {"missing-event-type", "unknown-event-type", "unknown-field", "invalid-field"})
   @Refusal(
       status = 403,
-      reasons = {"wrong-team", "admin-only"})
+      reasons = {"wrong-team", "admin-only", "exemptions-only"})
   @Refusal(
       status = 404,
       reasons = {
@@ -96,7 +96,8 @@ class IngestController {
         "unknown-incident",
         "unknown-postmortem",
         "unknown-action-item",
-        "unknown-runbook"
+        "unknown-runbook",
+        "unknown-exemption"
       })
   @Refusal(
       status = 409,
@@ -108,6 +109,7 @@ class IngestController {
         "service-retired",
         "runbook-retired",
         "action-item-closed",
+        "exemption-revoked",
         "already-in-group",
         "not-in-group",
         "group-parent-changed",
@@ -129,7 +131,9 @@ class IngestController {
         "duplicate-action-item",
         "hours-out-of-range",
         "toil-exceeds-ops",
-        "period-ends-before-start"
+        "period-ends-before-start",
+        "unknown-criterion",
+        "expiry-not-after-grant"
       })
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Receipt> submit(@RequestBody byte[] body, Authentication authentication) {

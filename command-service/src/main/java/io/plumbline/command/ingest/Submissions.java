@@ -342,26 +342,41 @@ class Submissions {
         : new GroupSubmission((GroupDefined) event);
   }
 
-  /** Groups, team registration, moves and retirements, and exemptions: admin only. */
+  /** Groups, team registration, moves and retirements: admin only. */
   private static final Set<Class<?>> ORG_STRUCTURE =
-      Set.of(
-          GroupDefined.class,
-          TeamRegistered.class,
-          TeamMoved.class,
-          TeamRetired.class,
-          ExemptionGranted.class,
-          ExemptionRevoked.class);
+      Set.of(GroupDefined.class, TeamRegistered.class, TeamMoved.class, TeamRetired.class);
+
+  /** Exemptions: admins and approvers, for any team. */
+  private static final Set<Class<?>> EXEMPTIONS =
+      Set.of(ExemptionGranted.class, ExemptionRevoked.class);
 
   private static void authorize(PlumblineEvent event, Caller caller) {
     if (caller.isAdmin()) {
       return;
+    }
+    boolean exemption = EXEMPTIONS.contains(event.getClass());
+    if (caller.scope() == io.plumbline.service.tokens.TokenCheck.Scope.APPROVER) {
+      if (exemption) {
+        return;
+      }
+      throw new CommandRejectedException(
+          Reason.EXEMPTIONS_ONLY,
+          "type",
+          "An approver token grants and revokes exemptions only; evidence comes from the team's"
+              + " own token, org structure from an admin.");
+    }
+    if (exemption) {
+      throw new CommandRejectedException(
+          Reason.ADMIN_ONLY,
+          "type",
+          "Only admin and approver tokens may grant or revoke exemptions.");
     }
     if (!(event instanceof TeamEvent teamEvent) || ORG_STRUCTURE.contains(event.getClass())) {
       throw new CommandRejectedException(
           Reason.ADMIN_ONLY,
           "type",
           "Only admin tokens may change the org structure (groups, team registration, moves and"
-              + " retirements) or grant and revoke exemptions.");
+              + " retirements).");
     }
     if (!teamEvent.teamId().equals(caller.teamId())) {
       throw new CommandRejectedException(

@@ -36,7 +36,7 @@ class SecurityConfiguration {
                     .requestMatchers("/api/v1/admin/**")
                     .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/events/batch")
-                    .hasAnyRole("TEAM", "ADMIN")
+                    .hasAnyRole("TEAM", "ADMIN", "APPROVER")
                     .requestMatchers("/api/v1/teams/{teamId}/**")
                     .hasAnyRole("TEAM", "ADMIN")
                     .anyRequest()

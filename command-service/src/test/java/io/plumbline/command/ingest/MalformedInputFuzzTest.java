@@ -31,8 +31,11 @@ import org.springframework.http.ResponseEntity;
 @EmbeddedInfrastructureTest
 class MalformedInputFuzzTest {
 
-  /** 2,000 in the suite; a longer run: -Dplumbline.fuzz.payloads=10000 (and another seed). */
-  private static final int PAYLOADS = Integer.getInteger("plumbline.fuzz.payloads", 2000);
+  /** 10,000 in the suite; another run: -Dplumbline.fuzz.payloads=… and -Dplumbline.fuzz.seed=… */
+  private static final int PAYLOADS = Integer.getInteger("plumbline.fuzz.payloads", 10_000);
+
+  /** How many clients send them at once. */
+  private static final int CLIENTS = 4;
 
   @LocalServerPort int port;
   TestRestTemplate http;
@@ -62,21 +65,42 @@ class MalformedInputFuzzTest {
     long stored = stored();
     List<ObjectNode> bases = bases(team);
 
-    int checked = 0;
+    // the payloads follow from the seed alone; they are sent by a few clients at once
+    List<String> payloads = new ArrayList<>();
     for (int i = 0; i < PAYLOADS; i++) {
-      String payload = mutate(bases.get(random.nextInt(bases.size())).deepCopy(), i);
-      ResponseEntity<String> answer = post(payload);
-      int status = answer.getStatusCode().value();
-      assertThat(status).as("%s → %s", payload, answer.getBody()).isBetween(400, 499);
-      assertThat(answer.getHeaders().getContentType())
-          .as(payload)
-          .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-      assertThat(json.readTree(answer.getBody()).path("reason").asText()).as(payload).isNotBlank();
-      checked++;
+      payloads.add(mutate(bases.get(random.nextInt(bases.size())).deepCopy(), i));
+    }
+    java.util.concurrent.atomic.AtomicInteger checked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService clients =
+        java.util.concurrent.Executors.newFixedThreadPool(CLIENTS);
+    try {
+      List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+      for (String payload : payloads) {
+        sent.add(clients.submit(() -> check(payload, checked)));
+      }
+      for (java.util.concurrent.Future<?> answer : sent) {
+        answer.get();
+      }
+    } finally {
+      clients.shutdownNow();
     }
 
-    assertThat(checked).isEqualTo(PAYLOADS);
+    assertThat(checked.get()).isEqualTo(PAYLOADS);
     assertThat(stored()).isEqualTo(stored);
+  }
+
+  private Void check(String payload, java.util.concurrent.atomic.AtomicInteger checked)
+      throws Exception {
+    ResponseEntity<String> answer = post(payload);
+    int status = answer.getStatusCode().value();
+    assertThat(status).as("%s → %s", payload, answer.getBody()).isBetween(400, 499);
+    assertThat(answer.getHeaders().getContentType())
+        .as(payload)
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(json.readTree(answer.getBody()).path("reason").asText()).as(payload).isNotBlank();
+    checked.incrementAndGet();
+    return null;
   }
 
   private List<ObjectNode> bases(String team) throws Exception {

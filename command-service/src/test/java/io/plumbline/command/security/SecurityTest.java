@@ -107,6 +107,37 @@ class SecurityTest {
     assertThat(problem.path("reason").asText()).isEqualTo("admin-only");
   }
 
+  private String exemption(String t, String eventId) {
+    return "{\"type\":\"ExemptionGranted\",\"eventId\":\"%s\",\"teamId\":\"%s-%s\",\"exemptionId\":\"%s\",\"criterionId\":\"toil.capped\",\"reason\":\"Migration\",\"approvedBy\":\"VP\",\"expiresAt\":\"2026-06-01T00:00:00Z\",\"occurredAt\":\"2026-02-01T00:00:00Z\"}"
+        .formatted(eventId, t, s, eventId);
+  }
+
+  @Test
+  void anApproverTokenGrantsExemptionsForAnyTeamAndSubmitsNothingElse() throws Exception {
+    String token = createToken("APPROVER", null);
+
+    assertThat(post(token, "/api/v1/events", exemption("a", "ex1-" + s)).getStatusCode().value())
+        .isEqualTo(202);
+    assertThat(post(token, "/api/v1/events", exemption("b", "ex2-" + s)).getStatusCode().value())
+        .isEqualTo(202);
+    assertThat(
+            problem(post(token, "/api/v1/events", toil("a", "m4-" + s)), 403)
+                .path("reason")
+                .asText())
+        .isEqualTo("exemptions-only");
+    assertThat(problem(post(token, "/api/v1/events", team("d")), 403).path("reason").asText())
+        .isEqualTo("exemptions-only");
+  }
+
+  @Test
+  void aTeamTokenCannotExemptItself() throws Exception {
+    String token = createToken("TEAM", "a-" + s);
+
+    JsonNode problem = problem(post(token, "/api/v1/events", exemption("a", "ex3-" + s)), 403);
+
+    assertThat(problem.path("reason").asText()).isEqualTo("admin-only");
+  }
+
   @Test
   void aReaderTokenCannotSubmit() throws Exception {
     String token = createToken("READER", null);

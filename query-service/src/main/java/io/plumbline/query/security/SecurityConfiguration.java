@@ -24,7 +24,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-  private static final Set<String> READERS = Set.of("ROLE_READER", "ROLE_ADMIN");
+  private static final Set<String> READERS = Set.of("ROLE_READER", "ROLE_ADMIN", "ROLE_APPROVER");
 
   @Bean
   SecurityFilterChain api(HttpSecurity http, TokenIntrospector introspector, ObjectMapper json)
@@ -44,18 +44,18 @@ class SecurityConfiguration {
                     .permitAll()
                     // the figures of every team and group by name: no more than the API shows
                     .requestMatchers("/actuator/prometheus")
-                    .hasAnyRole("METRICS", "READER", "ADMIN")
+                    .hasAnyRole("METRICS", "READER", "ADMIN", "APPROVER")
                     .requestMatchers("/api/v1/admin/**")
                     .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.POST, "/api/v1/quarters/*/publish")
                     .hasRole("ADMIN")
                     // the listing: a team token gets its own row only (see TeamsController)
                     .requestMatchers(HttpMethod.GET, "/api/v1/teams", "/api/v1/teams.csv")
-                    .hasAnyRole("TEAM", "READER", "ADMIN")
+                    .hasAnyRole("TEAM", "READER", "ADMIN", "APPROVER")
                     .requestMatchers("/api/v1/teams/{teamId}/**")
                     .access(readerOrOwnTeam())
                     .anyRequest()
-                    .hasAnyRole("READER", "ADMIN"))
+                    .hasAnyRole("READER", "ADMIN", "APPROVER"))
         .oauth2ResourceServer(
             oauth ->
                 oauth

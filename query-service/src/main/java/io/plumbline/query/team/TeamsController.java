@@ -48,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class TeamsController {
 
-  private static final Set<String> READERS = Set.of("ROLE_READER", "ROLE_ADMIN");
+  private static final Set<String> READERS = Set.of("ROLE_READER", "ROLE_ADMIN", "ROLE_APPROVER");
   private static final Set<String> PRACTICES =
       Arrays.stream(Practice.values())
           .map(p -> p.name().toLowerCase(Locale.ROOT))

@@ -89,6 +89,16 @@ class ReadSecurityTest {
   }
 
   @Test
+  void anApproverReadsLikeAReaderAndAdministersNothing() {
+    String approver = token("APPROVER", null, false);
+
+    assertThat(status(approver, "/api/v1/quarters")).isEqualTo(200);
+    assertThat(status(approver, "/api/v1/teams/anyone/maturity")).isEqualTo(404);
+    assertThat(status(approver, "/api/v1/campaigns")).isEqualTo(200);
+    assertThat(status(approver, "/api/v1/admin/rubric")).isEqualTo(403);
+  }
+
+  @Test
   void aTeamTokenReadsOnlyItsOwnTeam() {
     String team = token("TEAM", "checkout", false);
 

@@ -22,6 +22,11 @@ public final class TokenCheck {
     /** Manages org structure, tokens and the rubric; reads everything. */
     ADMIN,
     /**
+     * Grants and revokes exemptions for any team (a VP, an SRE lead), and reads the query API like
+     * a reader; submits no evidence.
+     */
+    APPROVER,
+    /**
      * Scrapes the query service's metrics (which name teams and groups) and reads nothing else: the
      * token a Prometheus holds.
      */
