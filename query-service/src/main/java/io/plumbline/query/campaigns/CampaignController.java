@@ -100,7 +100,8 @@ class CampaignController {
   @PutMapping(value = "/admin/campaigns/{campaignId}", consumes = "application/json")
   ResponseEntity<CampaignView> set(@PathVariable String campaignId, @RequestBody String body) {
     if (!campaignId.matches(io.plumbline.events.Ids.PATTERN)) {
-      throw invalid("campaignId", "A campaign id is " + io.plumbline.events.Ids.PATTERN_MESSAGE);
+      throw invalid(
+          "campaignId", "The campaign id " + io.plumbline.events.Ids.PATTERN_MESSAGE + ".");
     }
     boolean created = campaigns.set(campaignId, read(body));
     CampaignView view = CampaignView.of(campaigns.find(campaignId));

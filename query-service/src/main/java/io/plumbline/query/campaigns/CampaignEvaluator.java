@@ -37,6 +37,7 @@ final class CampaignEvaluator {
       boolean frozen) {
     List<CampaignProgress.TeamStanding> notMet = new ArrayList<>();
     List<String> met = new ArrayList<>();
+    List<String> byExemption = new ArrayList<>();
     for (TeamFacts facts : teams) {
       if (!inScope(campaign, facts, tree, asOf)) {
         continue;
@@ -45,6 +46,9 @@ final class CampaignEvaluator {
       PracticeResult result = now.practices().get(practiceOf(campaign));
       if (meets(campaign, result)) {
         met.add(facts.teamId());
+        if (metByExemption(campaign, result)) {
+          byExemption.add(facts.teamId());
+        }
         continue;
       }
       PracticeResult before =
@@ -65,6 +69,7 @@ final class CampaignEvaluator {
     }
     notMet.sort(Comparator.comparing(CampaignProgress.TeamStanding::teamId));
     met.sort(Comparator.naturalOrder());
+    byExemption.sort(Comparator.naturalOrder());
     int total = met.size() + notMet.size();
     return new CampaignProgress(
         campaign.campaignId(),
@@ -76,7 +81,19 @@ final class CampaignEvaluator {
         share(met.size(), total),
         (int) notMet.stream().filter(CampaignProgress.TeamStanding::atRisk).count(),
         notMet,
-        met);
+        met,
+        byExemption);
+  }
+
+  /** Whether the target is met only because an exemption stands for a criterion it needs. */
+  private static boolean metByExemption(Campaign campaign, PracticeResult result) {
+    return result.criteria().stream()
+        .filter(Criterion::passedByExemption)
+        .anyMatch(
+            c ->
+                campaign.criterionId() != null
+                    ? c.id().equals(campaign.criterionId())
+                    : c.level() <= campaign.level());
   }
 
   /** How many teams were in scope and met the target at an instant, without the detail. */

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * A campaign's standing at an instant: the teams in scope, how many met the target, and for each
  * team that has not, what stands between it and the target (its next steps) and whether it is at
- * risk (no progress towards the target in the last 28 days). {@code frozen} once the deadline has
- * passed: late facts no longer change it.
+ * risk (no progress towards the target in the last 28 days). {@code teamsMetByExemption} are the
+ * teams that met it only because an exemption stands. {@code frozen} once the deadline has passed:
+ * late facts no longer change it.
  */
 record CampaignProgress(
     String campaignId,
@@ -20,7 +21,8 @@ record CampaignProgress(
     BigDecimal shareMet,
     int atRisk,
     List<TeamStanding> teamsNotMet,
-    List<String> teamsMet) {
+    List<String> teamsMet,
+    List<String> teamsMetByExemption) {
 
   /** A team in scope that has not met the target. */
   record TeamStanding(

@@ -172,7 +172,12 @@ public class Campaigns {
     for (Instant at = start; at.isBefore(end); at = at.plus(Duration.ofDays(7))) {
       points.add(CampaignEvaluator.point(campaign, teams, evaluator, org.asOf(at), at));
     }
-    points.add(CampaignEvaluator.point(campaign, teams, evaluator, org.asOf(end), end));
+    CampaignProgress result = campaign.result();
+    points.add(
+        result != null && end.equals(campaign.deadline())
+            // the deadline's point is the frozen result, as every other read answers it
+            ? new CampaignProgress.Point(end, result.teams(), result.met(), result.shareMet())
+            : CampaignEvaluator.point(campaign, teams, evaluator, org.asOf(end), end));
     return points;
   }
 

@@ -11,39 +11,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The org tree at an instant: each group's latest definition before it. */
+/**
+ * The org tree at an instant: each group's latest definition before it. A group that a team was
+ * placed in before the group's definition is dated (groups defined today, teams registered with
+ * their history) is read with its first definition, so that the team counts in it and in the groups
+ * above it.
+ */
 public final class GroupTree {
 
   /** A group as it stood: its name and parent (null at a root). */
   public record GroupNode(String groupId, String name, String parentGroupId) {}
 
   private final Map<String, GroupNode> nodes;
+  private final Map<String, GroupNode> first;
 
   public GroupTree(Map<String, GroupNode> nodes) {
+    this(nodes, Map.of());
+  }
+
+  private GroupTree(Map<String, GroupNode> nodes, Map<String, GroupNode> first) {
     this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+    this.first = Map.copyOf(first);
   }
 
   /** The tree from the definitions that occurred before {@code asOf}, the latest of each group. */
   public static GroupTree asOf(List<GroupDefined> definitions, Instant asOf) {
     Map<String, GroupNode> nodes = new LinkedHashMap<>();
+    Map<String, GroupNode> first = new LinkedHashMap<>();
     definitions.stream()
-        .filter(g -> g.occurredAt().isBefore(asOf))
         .sorted(Comparator.comparing(GroupDefined::occurredAt))
         .forEach(
-            g -> nodes.put(g.groupId(), new GroupNode(g.groupId(), g.name(), g.parentGroupId())));
-    return new GroupTree(nodes);
+            g -> {
+              GroupNode node = new GroupNode(g.groupId(), g.name(), g.parentGroupId());
+              first.putIfAbsent(g.groupId(), node);
+              if (g.occurredAt().isBefore(asOf)) {
+                nodes.put(g.groupId(), node);
+              }
+            });
+    return new GroupTree(nodes, first);
   }
 
   public Map<String, GroupNode> nodes() {
     return nodes;
   }
 
+  /** Whether the group stood at the instant, or was defined later (see above). */
   public boolean contains(String groupId) {
-    return nodes.containsKey(groupId);
+    return nodes.containsKey(groupId) || first.containsKey(groupId);
   }
 
+  /** The group as it stood, or its first definition if it was defined later; null if never. */
   public GroupNode node(String groupId) {
-    return nodes.get(groupId);
+    GroupNode node = nodes.get(groupId);
+    return node != null ? node : first.get(groupId);
   }
 
   /** The group and every group above it, nearest first (a cycle is cut where it closes). */
@@ -53,7 +73,7 @@ public final class GroupTree {
     String current = groupId;
     while (current != null && seen.add(current)) {
       chain.add(current);
-      GroupNode node = nodes.get(current);
+      GroupNode node = node(current);
       current = node == null ? null : node.parentGroupId();
     }
     return chain;
@@ -68,7 +88,7 @@ public final class GroupTree {
   public List<String> path(String groupId) {
     List<String> path = new ArrayList<>();
     for (String id : ancestorsAndSelf(groupId)) {
-      GroupNode node = nodes.get(id);
+      GroupNode node = node(id);
       path.add(0, node == null ? id : node.name());
     }
     return path;

@@ -25,6 +25,7 @@ record QuarterReport(
     List<GroupLevels> groups,
     List<FailedCriterion> mostFailed,
     int teamsWithNextSteps,
+    java.util.Map<String, String> teamNames,
     List<io.plumbline.query.campaigns.Campaigns.Status> campaigns) {
 
   /** A team whose overall level moved against the quarter before. */

@@ -104,6 +104,7 @@ class QuarterReports {
         groups(quarter, groupId, tree),
         mostFailed(teams, asOf),
         (int) teams.stream().filter(t -> t.nextSteps() != null).count(),
+        teams.stream().collect(Collectors.toMap(TeamQuarter::teamId, TeamQuarter::displayName)),
         campaigns.statusAt(asOf, groupId));
   }
 

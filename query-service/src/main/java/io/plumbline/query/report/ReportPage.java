@@ -48,7 +48,7 @@ final class ReportPage {
     page.put(
         "previousQuarter",
         io.plumbline.query.rubric.Quarter.parse(report.quarter()).previous().toString());
-    page.put("asOf", report.asOf().toString());
+    page.put("asOf", report.asOf().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     page.put("rubricVersion", now.rubricVersion());
     page.put(
         "publicationText",
@@ -72,7 +72,9 @@ final class ReportPage {
     page.put("hasGroups", !report.groups().isEmpty());
     page.put("groups", report.groups().stream().map(ReportPage::group).toList());
     List<Map<String, Object>> restatements =
-        now.restatements().stream().map(ReportPage::restatement).toList();
+        now.restatements().stream()
+            .map(r -> restatement(r, report.teamNames().getOrDefault(r.teamId(), r.teamId())))
+            .toList();
     page.put("hasRestatements", !restatements.isEmpty());
     page.put("restatements", restatements);
     page.put(
@@ -107,7 +109,8 @@ final class ReportPage {
     page.put("hasMostFailed", !report.mostFailed().isEmpty());
     page.put("mostFailed", report.mostFailed());
     page.put("teamsWithNextSteps", report.teamsWithNextSteps());
-    page.put("generatedAt", generatedAt.toString());
+    page.put(
+        "generatedAt", generatedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     return TEMPLATE.execute(page);
   }
 
@@ -131,7 +134,7 @@ final class ReportPage {
             ? 0
             : now.teamsPerLevelByExemption().values().stream().mapToInt(Integer::intValue).sum();
     figures.add(
-        figure(String.valueOf(byExemption), "teams whose level rests on an exemption", null, ""));
+        figure(String.valueOf(byExemption), "team(s) whose level rests on an exemption", null, ""));
     figures.add(
         figure(
             percent(now.shareAtLevel3OrAbove()),
@@ -284,9 +287,9 @@ final class ReportPage {
     return "hsl(" + Math.max(0, Math.min(120, hue)) + ", 65%, 82%)";
   }
 
-  private static Map<String, Object> restatement(Rollup.TeamRestatement r) {
+  private static Map<String, Object> restatement(Rollup.TeamRestatement r, String teamName) {
     return Map.of(
-        "teamId", r.teamId(),
+        "teamName", teamName,
         "levelBefore", r.before().overallLevel(),
         "levelAfter", r.after().overallLevel(),
         "scoreBefore", r.before().score().toPlainString(),

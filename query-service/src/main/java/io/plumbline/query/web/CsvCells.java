@@ -18,7 +18,9 @@ public final class CsvCells {
       String name, Class<T> type, java.util.List<T> rows)
       throws com.fasterxml.jackson.core.JsonProcessingException {
     return org.springframework.http.ResponseEntity.ok()
-        .contentType(new org.springframework.http.MediaType("text", "csv"))
+        .contentType(
+            new org.springframework.http.MediaType(
+                "text", "csv", java.nio.charset.StandardCharsets.UTF_8))
         .header(
             org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
             "attachment; filename=\"" + name + ".csv\"")

@@ -207,10 +207,16 @@ class CampaignsTest {
                     .contains(bare));
     JsonNode after = get("/api/v1/campaigns/c4-" + id);
 
+    JsonNode points = get("/api/v1/campaigns/c4-" + id + "/points").path("points");
+    JsonNode last = points.get(points.size() - 1);
+
     assertThat(frozen.path("frozen").asBoolean()).isTrue();
     assertThat(frozen.path("asOf").asText()).isEqualTo(deadline.toString());
     assertThat(frozen.path("met").asInt()).isZero();
     assertThat(after.path("progress")).isEqualTo(frozen);
+    // the deadline's point is the frozen result too
+    assertThat(last.path("at").asText()).isEqualTo(deadline.toString());
+    assertThat(last.path("met").asInt()).isZero();
     assertThat(after.at("/campaign/frozen").asBoolean()).isTrue();
     // as of a moment before the deadline, the live facts say otherwise
     assertThat(
@@ -218,6 +224,59 @@ class CampaignsTest {
                 .at("/progress/met")
                 .asInt())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aTeamThatMeetsTheTargetOnlyByExemptionIsNamedAsSuch() {
+    String exempt = "exempt-" + id;
+    String other = "g2-" + id;
+    try (TestTopic topic = new TestTopic()) {
+      topic.publish(new GroupDefined("def-" + other, other, "Other " + id, null, at("2015-01-01")));
+      topic.publish(new TeamRegistered("reg-" + exempt, exempt, "Exempt", other, at("2015-01-02")));
+      topic.publish(
+          new TeamRegistered("reg2-" + exempt, "own-" + id, "Own", other, at("2015-01-02")));
+      topic.publish(
+          new ServiceRegistered(
+              "svc-own-" + id, "own-" + id, "api-own-" + id, "API", 1, at("2015-01-03")));
+      topic.publish(
+          new SloDefined(
+              "def-own-" + id,
+              "own-" + id,
+              "avail-own-" + id,
+              "api-own-" + id,
+              SliKind.AVAILABILITY,
+              new BigDecimal("99.9"),
+              30,
+              false,
+              false,
+              at("2015-01-10")));
+      topic.publish(
+          new io.plumbline.events.exemption.ExemptionGranted(
+              "ex-" + exempt,
+              exempt,
+              "slo-active",
+              "slo.active",
+              "Service being built",
+              "CTO",
+              at("2015-12-31"),
+              at("2015-01-05")));
+    }
+    put("c5-" + id, campaign("\"groupId\":\"" + other + "\",\"practice\":\"slos\",\"level\":1"));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        get("/api/v1/campaigns/c5-" + id + "?asOf=2015-02-01T00:00:00Z")
+                            .at("/progress/teamsMetByExemption")
+                            .toString())
+                    .isEqualTo("[\"" + exempt + "\"]"));
+    JsonNode progress =
+        get("/api/v1/campaigns/c5-" + id + "?asOf=2015-02-15T00:00:00Z").path("progress");
+    assertThat(progress.path("teamsMet").toString())
+        .isEqualTo("[\"" + exempt + "\",\"own-" + id + "\"]");
+    assertThat(progress.path("teamsMetByExemption").toString()).isEqualTo("[\"" + exempt + "\"]");
   }
 
   @Test

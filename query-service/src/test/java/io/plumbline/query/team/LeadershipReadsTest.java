@@ -68,6 +68,8 @@ class LeadershipReadsTest {
   private final String d = "d-" + id;
   private final String x = "x-" + id;
   private final String e = "e-" + id;
+  private final String y = "y-" + id;
+  private final String f = "f-" + id;
   private TestRestTemplate http;
 
   @BeforeAll
@@ -125,6 +127,9 @@ class LeadershipReadsTest {
       topic.publish(new GroupDefined("g-" + x, x, "Exempted " + id, null, at("2017-01-01")));
       topic.publish(new TeamRegistered("reg-" + e, e, "Migrations", x, at("2017-01-02")));
       levelOneButToil(topic, e);
+      // f was placed in y in February, y itself defined (under x) only in August: a backfill
+      topic.publish(new TeamRegistered("reg-" + f, f, "Backfilled", y, at("2017-02-01")));
+      topic.publish(new GroupDefined("g-" + y, y, "Late " + id, x, at("2017-08-01")));
       topic.publish(
           new ExemptionGranted(
               "ex-" + e,
@@ -445,6 +450,28 @@ class LeadershipReadsTest {
     // after it expired, with no event, the criterion is judged again
     JsonNode q3 = get("/api/v1/teams/" + e + "/maturity?quarter=2017-Q3");
     assertThat(q3.path("overallLevel").asInt()).isZero();
+  }
+
+  @Test
+  void aTeamPlacedInAGroupBeforeTheGroupWasDefinedCountsInItAndAboveIt() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        get("/api/v1/groups/" + x + "/rollup?quarter=2017-Q2")
+                            .path("teams")
+                            .asInt())
+                    .isEqualTo(2));
+    JsonNode inY = get("/api/v1/teams?quarter=2017-Q2&group=" + y);
+
+    assertThat(teamIds(inY)).containsExactly(f);
+    assertThat(inY.at("/teams/0/groupPath").toString())
+        .isEqualTo("[\"Exempted " + id + "\",\"Late " + id + "\"]");
+    assertThat(teamIds(get("/api/v1/teams?quarter=2017-Q2&group=" + x))).containsExactly(e, f);
+    JsonNode rollup = get("/api/v1/groups/" + y + "/rollup?quarter=2017-Q2");
+    assertThat(rollup.path("groupName").asText()).isEqualTo("Late " + id);
+    assertThat(rollup.path("teams").asInt()).isEqualTo(1);
   }
 
   private void levelOneButToil(TestTopic topic, String team) {
