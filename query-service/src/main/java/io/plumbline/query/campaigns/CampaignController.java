@@ -41,9 +41,11 @@ class CampaignController {
 
   private final Campaigns campaigns;
   private final ObjectMapper strict;
+  private final java.time.Clock clock;
 
-  CampaignController(Campaigns campaigns, ObjectMapper json) {
+  CampaignController(Campaigns campaigns, ObjectMapper json, java.time.Clock clock) {
     this.campaigns = campaigns;
+    this.clock = clock;
     this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
@@ -143,7 +145,7 @@ class CampaignController {
       @PathVariable String campaignId,
       @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
     Filters filters = new Filters(parameters, Set.of("asOf"));
-    Optional<Instant> asOf = filters.text("asOf").map(CampaignController::instant);
+    Optional<Instant> asOf = filters.text("asOf").map(this::instant);
     Campaign campaign = campaigns.find(campaignId);
     CampaignProgress progress = campaigns.progress(campaign, asOf);
     return new CampaignStanding(CampaignView.of(campaigns.find(campaignId)), progress);
@@ -181,9 +183,9 @@ class CampaignController {
     return e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
   }
 
-  private static Instant instant(String value) {
+  private Instant instant(String value) {
     try {
-      return ReadParameters.instant(value, "asOf");
+      return ReadParameters.pastInstant(value, "asOf", clock.instant());
     } catch (ProblemException e) {
       throw Filters.refused("asOf", e.getMessage());
     }

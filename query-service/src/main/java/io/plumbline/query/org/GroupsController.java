@@ -35,7 +35,8 @@ class GroupsController {
   @Refusal(status = 400, reasons = "invalid-parameter")
   @GetMapping
   Groups groups(@RequestParam(required = false) String asOf) {
-    Instant at = asOf == null ? clock.instant() : ReadParameters.instant(asOf, "asOf");
+    Instant now = clock.instant();
+    Instant at = asOf == null ? now : ReadParameters.pastInstant(asOf, "asOf", now);
     GroupTree tree = org.asOf(at);
     return new Groups(at, children(tree, null));
   }

@@ -28,6 +28,8 @@ record Explanation(
       int level,
       boolean before,
       boolean now,
+      boolean byExemptionBefore,
+      boolean byExemptionNow,
       String detail,
       List<String> evidence) {}
 
@@ -42,7 +44,11 @@ record Explanation(
       }
       for (Criterion criterion : now.criteria()) {
         before.criteria().stream()
-            .filter(c -> c.id().equals(criterion.id()) && c.passed() != criterion.passed())
+            .filter(
+                c ->
+                    c.id().equals(criterion.id())
+                        && (c.passed() != criterion.passed()
+                            || c.passedByExemption() != criterion.passedByExemption()))
             .findFirst()
             .ifPresent(
                 old ->
@@ -53,6 +59,8 @@ record Explanation(
                             criterion.level(),
                             old.passed(),
                             criterion.passed(),
+                            old.passedByExemption(),
+                            criterion.passedByExemption(),
                             criterion.detail(),
                             criterion.evidence())));
       }

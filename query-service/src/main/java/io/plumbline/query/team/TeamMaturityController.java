@@ -90,7 +90,7 @@ class TeamMaturityController {
     }
     Instant now = clock.instant();
     if (asOf != null) {
-      return ReadParameters.instant(asOf, "asOf");
+      return ReadParameters.pastInstant(asOf, "asOf", now);
     }
     if (quarter == null) {
       return now;

@@ -9,6 +9,22 @@ public final class ReadParameters {
 
   private ReadParameters() {}
 
+  /**
+   * An instant no later than now: figures cover what has happened, so an instant in the future is
+   * refused rather than answered with figures of quarters that have not begun.
+   */
+  public static Instant pastInstant(String value, String name, Instant now) {
+    Instant instant = instant(value, name);
+    if (instant.isAfter(now)) {
+      throw new ProblemException(
+          HttpStatus.BAD_REQUEST,
+          "invalid-parameter",
+          name,
+          "%s is %s, in the future; figures cover up to now (%s).".formatted(name, value, now));
+    }
+    return instant;
+  }
+
   public static Instant instant(String value, String name) {
     try {
       return Instant.parse(value);

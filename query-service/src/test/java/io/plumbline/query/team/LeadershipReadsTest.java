@@ -313,6 +313,18 @@ class LeadershipReadsTest {
     assertInvalid("/api/v1/org/trend?to=2017-13", "to");
     assertInvalid("/api/v1/org/heatmap?quarter=soon", "quarter");
     assertInvalid("/api/v1/org/report?quarter=2017-Q2&format=pdf", "format");
+    // figures cover up to now: an instant in the future is refused, not answered
+    ResponseEntity<String> future =
+        http.getForEntity(
+            "/api/v1/teams/" + a + "/maturity?asOf=2999-01-01T00:00:00Z", String.class);
+    assertThat(future.getStatusCode().value()).isEqualTo(400);
+    assertThat(future.getBody()).contains("\"field\":\"asOf\"");
+    assertThat(
+            http.getForEntity("/api/v1/groups?asOf=2999-01-01T00:00:00Z", String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(400);
+    assertInvalid("/api/v1/campaigns/nobody-" + id + "?asOf=2999-01-01T00:00:00Z", "asOf");
     ResponseEntity<String> unknown =
         http.getForEntity("/api/v1/groups/nobody-" + id + "/trend", String.class);
     assertThat(unknown.getStatusCode().value()).isEqualTo(404);
@@ -447,6 +459,15 @@ class LeadershipReadsTest {
         .isEqualTo("The team is being formed; toil is measured from Q3");
     assertThat(measured.at("/exemption/expiresAt").asText()).isEqualTo("2017-07-01T00:00:00Z");
     assertThat(measured.path("evidence").toString()).contains("ex-" + e);
+    JsonNode change = null;
+    for (JsonNode c : explanation.path("criteriaChanges")) {
+      if (c.path("criterion").asText().equals("toil.measured")) {
+        change = c;
+      }
+    }
+    assertThat(change).as(explanation.path("criteriaChanges").toString()).isNotNull();
+    assertThat(change.path("byExemptionBefore").asBoolean()).isFalse();
+    assertThat(change.path("byExemptionNow").asBoolean()).isTrue();
     // after it expired, with no event, the criterion is judged again
     JsonNode q3 = get("/api/v1/teams/" + e + "/maturity?quarter=2017-Q3");
     assertThat(q3.path("overallLevel").asInt()).isZero();
