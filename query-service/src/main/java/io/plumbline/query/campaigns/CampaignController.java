@@ -17,7 +17,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -143,7 +142,8 @@ class CampaignController {
   @GetMapping("/campaigns/{campaignId}")
   CampaignStanding one(
       @PathVariable String campaignId,
-      @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+      @Parameter(hidden = true) @RequestParam
+          org.springframework.util.MultiValueMap<String, String> parameters) {
     Filters filters = new Filters(parameters, Set.of("asOf"));
     Optional<Instant> asOf = filters.text("asOf").map(this::instant);
     Campaign campaign = campaigns.find(campaignId);

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +56,8 @@ class ReportController {
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping(value = "/org/report", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> org(
-      @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+      @Parameter(hidden = true) @RequestParam
+          org.springframework.util.MultiValueMap<String, String> parameters) {
     return page(parameters, null);
   }
 
@@ -74,11 +74,13 @@ class ReportController {
   @GetMapping(value = "/groups/{groupId}/report", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> group(
       @PathVariable String groupId,
-      @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+      @Parameter(hidden = true) @RequestParam
+          org.springframework.util.MultiValueMap<String, String> parameters) {
     return page(parameters, groupId);
   }
 
-  private ResponseEntity<String> page(Map<String, String> parameters, String groupId) {
+  private ResponseEntity<String> page(
+      org.springframework.util.MultiValueMap<String, String> parameters, String groupId) {
     Filters filters = new Filters(parameters, Set.of("quarter"));
     Quarter quarter =
         rubric.filterQuarter(filters.text("quarter").orElse(null), "quarter", clock.instant());

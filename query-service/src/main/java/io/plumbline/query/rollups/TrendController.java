@@ -188,7 +188,9 @@ class TrendController {
       })
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping("/org/trend")
-  Trend orgTrend(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+  Trend orgTrend(
+      @Parameter(hidden = true) @RequestParam
+          org.springframework.util.MultiValueMap<String, String> parameters) {
     return trend(Rollup.ORG, null, parameters);
   }
 
@@ -201,7 +203,8 @@ class TrendController {
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping(value = "/org/trend.csv", produces = "text/csv")
   ResponseEntity<String> orgTrendCsv(
-      @Parameter(hidden = true) @RequestParam Map<String, String> parameters)
+      @Parameter(hidden = true) @RequestParam
+          org.springframework.util.MultiValueMap<String, String> parameters)
       throws JsonProcessingException {
     Trend trend = trend(Rollup.ORG, null, parameters);
     return csv(
@@ -227,7 +230,8 @@ class TrendController {
   @GetMapping("/groups/{groupId}/trend")
   Trend groupTrend(
       @PathVariable String groupId,
-      @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+      @Parameter(hidden = true) @RequestParam
+          org.springframework.util.MultiValueMap<String, String> parameters) {
     return trend(Rollup.groupScope(groupId), groupId, parameters);
   }
 
@@ -242,7 +246,8 @@ class TrendController {
   @GetMapping(value = "/groups/{groupId}/trend.csv", produces = "text/csv")
   ResponseEntity<String> groupTrendCsv(
       @PathVariable String groupId,
-      @Parameter(hidden = true) @RequestParam Map<String, String> parameters)
+      @Parameter(hidden = true) @RequestParam
+          org.springframework.util.MultiValueMap<String, String> parameters)
       throws JsonProcessingException {
     Trend trend = trend(Rollup.groupScope(groupId), groupId, parameters);
     return csv(
@@ -261,7 +266,9 @@ class TrendController {
               schema = @Schema(type = "string")))
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping("/org/heatmap")
-  HeatMap heatMap(@Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
+  HeatMap heatMap(
+      @Parameter(hidden = true) @RequestParam
+          org.springframework.util.MultiValueMap<String, String> parameters) {
     Filters filters = new Filters(parameters, Set.of("quarter"));
     Quarter quarter = quarter(filters, "quarter");
     GroupTree tree = org.asOf(rubric.calendar().evaluationInstant(quarter, clock.instant()));
@@ -297,7 +304,8 @@ class TrendController {
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping(value = "/org/heatmap.csv", produces = "text/csv")
   ResponseEntity<String> heatMapCsv(
-      @Parameter(hidden = true) @RequestParam Map<String, String> parameters)
+      @Parameter(hidden = true) @RequestParam
+          org.springframework.util.MultiValueMap<String, String> parameters)
       throws JsonProcessingException {
     HeatMap map = heatMap(parameters);
     List<HeatMapRow> safe =
@@ -317,7 +325,10 @@ class TrendController {
     return csv("plumbline-heatmap-" + map.quarter(), HeatMapRow.class, safe);
   }
 
-  private Trend trend(String scope, String groupId, Map<String, String> parameters) {
+  private Trend trend(
+      String scope,
+      String groupId,
+      org.springframework.util.MultiValueMap<String, String> parameters) {
     Filters filters = new Filters(parameters, RANGE);
     Instant now = clock.instant();
     Quarter to =

@@ -143,7 +143,8 @@ class TeamsController {
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping("/teams")
   TeamsPage teams(
-      @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+      @Parameter(hidden = true) @RequestParam
+          org.springframework.util.MultiValueMap<String, String> parameters,
       Authentication caller) {
     Filters filters = new Filters(parameters, PAGED_FILTERS);
     Listing listing = listing(filters, caller);
@@ -173,7 +174,9 @@ class TeamsController {
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping(value = "/teams.csv", produces = "text/csv")
   ResponseEntity<String> csv(
-      @Parameter(hidden = true) @RequestParam Map<String, String> parameters, Authentication caller)
+      @Parameter(hidden = true) @RequestParam
+          org.springframework.util.MultiValueMap<String, String> parameters,
+      Authentication caller)
       throws JsonProcessingException {
     Listing listing = listing(new Filters(parameters, FILTERS), caller);
     return CsvCells.response(

@@ -16,16 +16,24 @@ public final class Filters {
   private final Map<String, String> values;
   private final Set<String> known;
 
-  public Filters(Map<String, String> values, Set<String> known) {
-    this.values = new LinkedHashMap<>(values);
+  /** The query's parameters, each given at most once and each one of {@code known}. */
+  public Filters(org.springframework.util.MultiValueMap<String, String> given, Set<String> known) {
+    this.values = new LinkedHashMap<>();
     this.known = Set.copyOf(known);
-    for (String name : this.values.keySet()) {
-      if (!this.known.contains(name)) {
-        throw refused(
-            name,
-            "'%s' is not a filter here; the filters are %s.".formatted(name, new TreeSet<>(known)));
-      }
-    }
+    given.forEach(
+        (name, values) -> {
+          if (!this.known.contains(name)) {
+            throw refused(
+                name,
+                "'%s' is not a filter here; the filters are %s."
+                    .formatted(name, new TreeSet<>(known)));
+          }
+          if (values.size() > 1) {
+            throw refused(
+                name, "%s is given %d times; give it once.".formatted(name, values.size()));
+          }
+          this.values.put(name, values.get(0));
+        });
   }
 
   public Optional<String> text(String name) {

@@ -14,7 +14,9 @@ class ProblemAdvice extends io.plumbline.service.web.FrameworkProblems {
   ProblemDetail refused(ProblemException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     problem.setType(URI.create("urn:plumbline:problem:" + e.reason()));
-    problem.setTitle(e.status().getReasonPhrase());
+    // titled by the reason, as the command service's problems are: "Invalid filter"
+    String words = e.reason().replace('-', ' ');
+    problem.setTitle(Character.toUpperCase(words.charAt(0)) + words.substring(1));
     problem.setProperty("reason", e.reason());
     if (e.field() != null) {
       problem.setProperty("field", e.field());

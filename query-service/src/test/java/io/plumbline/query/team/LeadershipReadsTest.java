@@ -299,6 +299,7 @@ class LeadershipReadsTest {
   @Test
   void wrongFiltersAreRefusedNamingTheField() {
     assertInvalid("/api/v1/teams?colour=red", "colour");
+    assertInvalid("/api/v1/teams?quarter=2017-Q2&quarter=2017-Q1", "quarter");
     assertInvalid("/api/v1/teams?quarter=2017-Q5", "quarter");
     assertInvalid("/api/v1/teams?quarter=2999-Q1", "quarter");
     assertInvalid("/api/v1/teams?practice=toil", "practiceLevel");
