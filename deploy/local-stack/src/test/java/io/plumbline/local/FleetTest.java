@@ -41,6 +41,7 @@ class FleetTest {
 
   @TempDir static Path dataA;
   @TempDir static Path dataB;
+  @TempDir static Path dataSingle;
   private static LocalStack a;
   private static LocalStack b;
   private static PlumblineClient onA;
@@ -52,6 +53,7 @@ class FleetTest {
   private final AtomicInteger crossed = new AtomicInteger();
   private final AtomicInteger failedOver = new AtomicInteger();
   private volatile long slowestMillis;
+  private String strictRubric;
 
   @BeforeAll
   static void startFleet() {
@@ -97,6 +99,7 @@ class FleetTest {
         String strict =
             text.replaceFirst("version: \\S+", "version: fleet-strict-1")
                 .replace("ownedMaxShare: 0.5", "ownedMaxShare: 0.3");
+        strictRubric = strict;
         PlumblineClient.Answer activated = onB.send("PUT", "/api/v1/admin/rubric", strict);
         assertThat(activated.status()).as(activated.body().toString()).isEqualTo(202);
         b.stopService("command-service", true);
@@ -157,6 +160,49 @@ class FleetTest {
     polling.set(false);
     poller.join(5_000);
     assertThat(pollerSaw).as("a reader of the org rollup on either replica").isEmpty();
+
+    aSingleInstanceOverTheSameEventsAgrees(teams, quarter);
+  }
+
+  /**
+   * The same teams, the same rubric and each batch sent once to one command and one query service
+   * of their own: every team's figures and the org's rollup equal the fleet's.
+   */
+  private void aSingleInstanceOverTheSameEventsAgrees(List<String> teams, String quarter)
+      throws Exception {
+    try (LocalStack single = LocalStack.start(TestStacks.config(dataSingle))) {
+      PlumblineClient alone = new PlumblineClient(single);
+      assertThat(alone.send("PUT", "/api/v1/admin/rubric", strictRubric).status()).isEqualTo(202);
+      for (String team : teams) {
+        MaturityFlow.registerTeamWithTier1Service(alone, team);
+      }
+      for (int batch = 0; batch < BATCHES; batch++) {
+        for (String team : teams) {
+          PlumblineClient.Answer answer = alone.submitBatch(batch(team, batch));
+          assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        }
+      }
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofSeconds(2))
+          .untilAsserted(
+              () -> {
+                for (String team : teams) {
+                  String path = "/api/v1/teams/" + team + "/maturity?quarter=" + quarter;
+                  assertThat(alone.get(path).body()).as(team).isEqualTo(onA.get(path).body());
+                }
+                JsonNode org = alone.get("/api/v1/org/rollup").body();
+                assertThat(org.path("teams").asInt()).isEqualTo(TEAMS);
+                assertThat(figures(org)).isEqualTo(figures(onA.get("/api/v1/org/rollup").body()));
+              });
+    }
+  }
+
+  /** A rollup's figures, without when and under which activation they were computed. */
+  private static JsonNode figures(JsonNode rollup) {
+    ObjectNode copy = rollup.deepCopy();
+    copy.remove(List.of("computedAt", "rubricGeneration"));
+    return copy;
   }
 
   /**
