@@ -11,14 +11,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,14 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class RollupController {
 
-  private final MongoTemplate mongo;
+  private final Rollups rollups;
   private final Publications publications;
   private final ActiveRubric rubric;
   private final Clock clock;
 
-  RollupController(
-      MongoTemplate mongo, Publications publications, ActiveRubric rubric, Clock clock) {
-    this.mongo = mongo;
+  RollupController(Rollups rollups, Publications publications, ActiveRubric rubric, Clock clock) {
+    this.rollups = rollups;
     this.publications = publications;
     this.rubric = rubric;
     this.clock = clock;
@@ -59,15 +53,7 @@ class RollupController {
     Instant now = clock.instant();
     Map<String, Instant> published = new HashMap<>();
     publications.all().forEach(p -> published.put(p.quarter(), p.publishedAt()));
-    return mongo
-        .findDistinct(
-            Query.query(Criteria.where("scope").is(Rollup.ORG)),
-            "quarter",
-            Rollup.class,
-            String.class)
-        .stream()
-        .map(Quarter::parse)
-        .sorted()
+    return rollups.quarters().stream()
         .map(
             q ->
                 new QuarterInfo(
@@ -102,29 +88,21 @@ class RollupController {
   ResponseEntity<String> csv(@RequestParam(required = false) String quarter)
       throws JsonProcessingException {
     Quarter q = rubric.quarter(quarter, clock.instant());
-    List<CsvRow> rows =
-        mongo
-            .find(
-                Query.query(Criteria.where("quarter").is(q.toString())).with(Sort.by("scope")),
-                Rollup.class)
-            .stream()
-            .sorted(Comparator.comparing((Rollup r) -> !r.scope().equals(Rollup.ORG)))
-            .map(CsvRow::of)
-            .toList();
+    List<CsvRow> rows = rollups.ofQuarter(q).stream().map(CsvRow::of).toList();
     return CsvCells.response("plumbline-rollup-" + q, CsvRow.class, rows);
   }
 
   private Rollup find(String scope, String quarter, String what) {
     Quarter q = rubric.quarter(quarter, clock.instant());
-    Rollup rollup = mongo.findById(Rollup.id(scope, q.toString()), Rollup.class);
-    if (rollup == null) {
-      throw new ProblemException(
-          HttpStatus.NOT_FOUND,
-          scope.equals(Rollup.ORG) ? "no-figures" : "unknown-group",
-          scope.equals(Rollup.ORG) ? "quarter" : "groupId",
-          "No figures for %s in %s.".formatted(what, q));
-    }
-    return rollup;
+    return rollups
+        .find(scope, q)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    HttpStatus.NOT_FOUND,
+                    scope.equals(Rollup.ORG) ? "no-figures" : "unknown-group",
+                    scope.equals(Rollup.ORG) ? "quarter" : "groupId",
+                    "No figures for %s in %s.".formatted(what, q)));
   }
 
   @com.fasterxml.jackson.annotation.JsonPropertyOrder({
