@@ -1,6 +1,5 @@
 package io.plumbline.embedded;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.Set;
@@ -19,7 +18,7 @@ import org.h2.mvstore.MVStore;
  * side by side under a shared lock, a commit runs alone. Writers that finish together share one
  * commit; the others find nothing left to store.
  */
-final class DurableH2Backend extends H2Backend {
+final class DurableH2Backend extends IdIndexedH2Backend {
 
   private static final Set<String> WRITES = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 

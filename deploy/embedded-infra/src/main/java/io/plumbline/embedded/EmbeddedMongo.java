@@ -2,8 +2,6 @@ package io.plumbline.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +24,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
   /** Data lives in memory and is gone when the server stops. */
   public static EmbeddedMongo inMemory(int port) {
-    return new EmbeddedMongo(new MemoryBackend(), port);
+    return new EmbeddedMongo(new IdIndexedMemoryBackend(), port);
   }
 
   /**
@@ -41,7 +39,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
     return new EmbeddedMongo(
         durability == Durability.DELAYED
-            ? new H2Backend(dataFile.toString())
+            ? new IdIndexedH2Backend(org.h2.mvstore.MVStore.open(dataFile.toString()))
             : new DurableH2Backend(dataFile.toString(), durability),
         port);
   }

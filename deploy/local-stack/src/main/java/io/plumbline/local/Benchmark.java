@@ -48,11 +48,13 @@ import org.bson.Document;
  *
  * <p>Options: {@code --teams=10000 --events=1000000 --out=docs/benchmarks --fresh-seconds=20
  * --mixed-seconds=30 --database=h2|memory --clients=8 --durability-events=20000
- * --durability-rounds=3 --large-team-events=100000 --main-durability=process|delayed|machine}
- * (clients: concurrent CI jobs submitting during the ingest run; database: the stand-in on disk, as
- * the start command runs it, or in memory, as the tests run it). The durability phase ingests the
- * same load into fresh stacks whose database acknowledges writes at each {@link Durability},
- * interleaved over several rounds, and reports the medians: what durable acknowledgements cost.
+ * --durability-rounds=3 --large-team-events=100000 --main-durability=process|delayed|machine
+ * --phases=freshness,reads,mixed,replay,clock,imports,rebuild,large-team} (phases: which of the
+ * phases after ingest run, all by default) (clients: concurrent CI jobs submitting during the
+ * ingest run; database: the stand-in on disk, as the start command runs it, or in memory, as the
+ * tests run it). The durability phase ingests the same load into fresh stacks whose database
+ * acknowledges writes at each {@link Durability}, interleaved over several rounds, and reports the
+ * medians: what durable acknowledgements cost.
  */
 public final class Benchmark {
 
@@ -80,6 +82,12 @@ public final class Benchmark {
     System.exit(0);
   }
 
+  /** The phases after ingest to run: all unless {@code --phases=a,b,...} names some. */
+  private boolean phase(String name) {
+    String phases = options.get("phases");
+    return phases == null || java.util.Arrays.asList(phases.split(",")).contains(name);
+  }
+
   private int option(String name, int fallback) {
     return Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
   }
@@ -105,7 +113,10 @@ public final class Benchmark {
             d.commandServiceJar(),
             d.queryServiceJar(),
             LocalStackConfig.DEFAULT_JVM_OPTIONS,
-            List.of("--plumbline.ingest.requests-per-minute-per-token=100000000"));
+            List.of(
+                "--plumbline.ingest.requests-per-minute-per-token=100000000",
+                // the clock phase makes the fleet's turn due; the query service looks every second
+                "--plumbline.rollups.clock-refresh-check=1s"));
     String database = options.getOrDefault("database", "h2");
     if (option("durability-rounds", 3) > 0) {
       System.setProperty(LocalStack.DATABASE_PROPERTY, "h2");
@@ -134,16 +145,33 @@ public final class Benchmark {
       registerOrg(teams);
       double ingested = ingest(teams, events);
       results.put("ingestEventsPerSecond", round(ingested));
-      freshness(teams, option("fresh-seconds", 20));
+      if (phase("freshness")) {
+        freshness(teams, option("fresh-seconds", 20));
+      }
       awaitProjected(Duration.ofMinutes(30));
       awaitRollups(Duration.ofMinutes(60));
-      reads(teams);
-      mixedReads(teams, option("mixed-seconds", 30));
-      replay();
-      imports(option("import-teams", 100));
-      rebuild();
-      // after the rebuild, whose figure would otherwise include one team's 100,000-event log
-      largeTeam();
+      if (phase("reads")) {
+        reads(teams);
+      }
+      if (phase("mixed")) {
+        mixedReads(teams, option("mixed-seconds", 30));
+      }
+      if (phase("replay")) {
+        replay();
+      }
+      if (phase("clock")) {
+        clockRefresh();
+      }
+      if (phase("imports")) {
+        imports(option("import-teams", 100));
+      }
+      if (phase("rebuild")) {
+        rebuild();
+      }
+      if (phase("large-team")) {
+        // after the rebuild, whose figure would otherwise include one team's 100,000-event log
+        largeTeam();
+      }
       memory();
     } finally {
       stack.close();
@@ -466,10 +494,6 @@ public final class Benchmark {
   }
 
   /**
-   * An admin activates a rubric (the one in force under another version): every quarter of every
-   * team is recomputed; the phase lasts until no team is left to recompute.
-   */
-  /**
    * Imports in the order tools export them: three years of weekly toil for two fresh sets of teams,
    * once with each team's events together (as CI submits them) and once interleaved in time order
    * (an export from a survey tool); same events, clients and batch size, so the two rates compare
@@ -526,6 +550,10 @@ public final class Benchmark {
     return accepted / seconds(start);
   }
 
+  /**
+   * An admin activates a rubric (the one in force under another version): every quarter of every
+   * team is recomputed; the phase lasts until no team is left to recompute.
+   */
   private void replay() throws Exception {
     awaitRollups(Duration.ofMinutes(60));
     HttpResponse<String> active =
@@ -561,6 +589,40 @@ public final class Benchmark {
     results.put("replaySeconds", round(seconds(start)));
     results.put("replayTeams", marked);
     log("replay: every quarter of %d teams recomputed in %.1f s".formatted(marked, seconds(start)));
+  }
+
+  /**
+   * The hourly clock refresh, made due at once: every team's current and previous quarter is
+   * recomputed (levels follow the clock with no new event); the phase lasts from the turn coming
+   * due until no team is left to recompute.
+   */
+  private void clockRefresh() throws Exception {
+    awaitRollups(Duration.ofMinutes(60));
+    long start = System.nanoTime();
+    try (MongoClient client = MongoClients.create(stack.mongoUrl())) {
+      client
+          .getDatabase("plumbline-read")
+          .getCollection("fleet_turns")
+          .updateOne(
+              new Document("_id", "clock-refresh"),
+              new Document("$set", new Document("nextAt", java.util.Date.from(Instant.EPOCH))));
+    }
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(60));
+    double marked = -1;
+    while (marked < 0 || count("plumbline-read", "dirty_teams") > 0) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("the clock refresh did not finish within an hour");
+      }
+      if (marked < 0 && count("plumbline-read", "dirty_teams") > 0) {
+        marked = seconds(start);
+      }
+      Thread.sleep(100);
+    }
+    results.put("clockRefreshSeconds", round(seconds(start)));
+    results.put("clockRefreshMarkedAfterSeconds", round(marked));
+    log(
+        "clock refresh: every team's current and previous quarter recomputed in %.1f s (marked after %.1f s)"
+            .formatted(seconds(start), marked));
   }
 
   private void reads(int teams) throws Exception {
@@ -838,13 +900,11 @@ public final class Benchmark {
             ((Number) results.get("baselineMongoInsertManyPerSecond")).doubleValue());
     double ingest = ((Number) results.get("ingestEventsPerSecond")).doubleValue();
     results.put("ingestRatioToSlowerBaseline", Math.round(ingest / slowerBaseline * 1000) / 1000.0);
-    results.put(
-        "rebuildRatioToSlowerBaseline",
-        Math.round(
-                ((Number) results.get("rebuildEventsPerSecond")).doubleValue()
-                    / slowerBaseline
-                    * 1000)
-            / 1000.0);
+    if (results.get("rebuildEventsPerSecond") instanceof Number rebuilt) {
+      results.put(
+          "rebuildRatioToSlowerBaseline",
+          Math.round(rebuilt.doubleValue() / slowerBaseline * 1000) / 1000.0);
+    }
     Files.writeString(out.resolve("latest.json"), JSON.writeValueAsString(results) + "\n");
     StringBuilder md = new StringBuilder("# Plumbline benchmark\n\n");
     md.append("Machine: ")
@@ -902,6 +962,12 @@ public final class Benchmark {
         "≤ 50",
         null);
     row(md, "rubric replay of every quarter of every team (s)", "replaySeconds", "≤ 60", null);
+    row(
+        md,
+        "clock refresh of every team's current and previous quarter (s)",
+        "clockRefreshSeconds",
+        "≤ 10",
+        null);
     row(
         md,
         "import, each team's events together (events/s)",
