@@ -50,19 +50,16 @@ class DirtyMarks implements FactsListener, RubricReplay {
       Quarter quarter = calendar.quarterOf(event.occurredAt());
       from.merge(scope, quarter, (a, b) -> a.compareTo(b) <= 0 ? a : b);
     }
-    BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, DirtyTeam.class);
-    from.forEach(
-        (scope, quarter) ->
-            marks.upsert(Query.query(Criteria.where("_id").is(scope)), markUpdate(quarter, now)));
-    marks.execute();
+    mark(from, now);
   }
 
-  /** Marks every registered team, and the groups, from the quarter given on. */
+  /** Marks every registered team, and the groups, from the quarter given on (one write). */
   int markAllTeams(Quarter from) {
-    Instant now = clock.instant();
     List<String> teams = facts.teamIds();
-    teams.forEach(team -> mark(team, from, now));
-    mark(DirtyTeam.GROUPS, from, now);
+    Map<String, Quarter> scopes = new LinkedHashMap<>();
+    teams.forEach(team -> scopes.put(team, from));
+    scopes.put(DirtyTeam.GROUPS, from);
+    mark(scopes, clock.instant());
     return teams.size();
   }
 
@@ -82,8 +79,7 @@ class DirtyMarks implements FactsListener, RubricReplay {
           Quarter.parse(row.getString("quarter")),
           (a, b) -> a.compareTo(b) <= 0 ? a : b);
     }
-    Instant now = clock.instant();
-    from.forEach((team, quarter) -> mark(team, quarter, now));
+    mark(from, clock.instant());
     return from.size();
   }
 
@@ -124,26 +120,48 @@ class DirtyMarks implements FactsListener, RubricReplay {
    * @return whether this replica holds it now
    */
   boolean claim(String teamId, String replica, java.time.Duration lease) {
+    return !claim(List.of(teamId), replica, lease).isEmpty();
+  }
+
+  /**
+   * Claims the marks of these teams that no other replica holds, in one write: each mark goes to
+   * the one replica whose update finds it unclaimed.
+   *
+   * @return the teams whose marks this replica holds now
+   */
+  java.util.Set<String> claim(List<String> teamIds, String replica, java.time.Duration lease) {
+    if (teamIds.isEmpty()) {
+      return java.util.Set.of();
+    }
     Instant now = clock.instant();
-    return mongo
-            .updateFirst(
-                Query.query(
+    mongo.updateMulti(
+        Query.query(
+            new Criteria()
+                .andOperator(
+                    Criteria.where("_id").in(teamIds),
                     new Criteria()
-                        .andOperator(
-                            Criteria.where("_id").is(teamId),
-                            new Criteria()
-                                .orOperator(
-                                    unclaimed(now), Criteria.where("claimedBy").is(replica)))),
-                new Update().set("claimedBy", replica).set("claimedUntil", now.plus(lease)),
-                DirtyTeam.class)
-            .getModifiedCount()
-        == 1;
+                        .orOperator(unclaimed(now), Criteria.where("claimedBy").is(replica)))),
+        new Update().set("claimedBy", replica).set("claimedUntil", now.plus(lease)),
+        DirtyTeam.class);
+    Query mine = Query.query(Criteria.where("_id").in(teamIds).and("claimedBy").is(replica));
+    mine.fields().include("_id");
+    return mongo.find(mine, org.bson.Document.class, "dirty_teams").stream()
+        .map(mark -> mark.getString("_id"))
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   /** Gives a claim up: the mark stays for whichever replica comes next. */
   void release(String teamId, String replica) {
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(teamId).and("claimedBy").is(replica)),
+    release(List.of(teamId), replica);
+  }
+
+  /** Gives up this replica's claims on these teams' marks, in one write. */
+  void release(List<String> teamIds, String replica) {
+    if (teamIds.isEmpty()) {
+      return;
+    }
+    mongo.updateMulti(
+        Query.query(Criteria.where("_id").in(teamIds).and("claimedBy").is(replica)),
         new Update().unset("claimedBy").unset("claimedUntil"),
         DirtyTeam.class);
   }
@@ -153,15 +171,24 @@ class DirtyMarks implements FactsListener, RubricReplay {
    * and the mark stays for the next round.
    */
   void done(DirtyTeam mark, String replica) {
-    long removed =
-        mongo
-            .remove(
-                Query.query(Criteria.where("_id").is(mark.teamId()).and("seq").is(mark.seq())),
-                DirtyTeam.class)
-            .getDeletedCount();
-    if (removed == 0) {
-      release(mark.teamId(), replica);
+    done(List.of(mark), replica);
+  }
+
+  /**
+   * Removes the marks handled, each unless it was marked again meanwhile (one write), and gives up
+   * the claims on those that stay (another).
+   */
+  void done(List<DirtyTeam> handled, String replica) {
+    if (handled.isEmpty()) {
+      return;
     }
+    BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, DirtyTeam.class);
+    handled.forEach(
+        mark ->
+            removals.remove(
+                Query.query(Criteria.where("_id").is(mark.teamId()).and("seq").is(mark.seq()))));
+    removals.execute();
+    release(handled.stream().map(DirtyTeam::teamId).toList(), replica);
   }
 
   private static Criteria unclaimed(Instant now) {
@@ -172,9 +199,16 @@ class DirtyMarks implements FactsListener, RubricReplay {
             Criteria.where("claimedUntil").lte(now));
   }
 
-  private void mark(String teamId, Quarter from, Instant now) {
-    mongo.upsert(
-        Query.query(Criteria.where("_id").is(teamId)), markUpdate(from, now), DirtyTeam.class);
+  /** Marks each scope from its quarter on (or from an earlier mark's), in one write. */
+  private void mark(Map<String, Quarter> from, Instant now) {
+    if (from.isEmpty()) {
+      return;
+    }
+    BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, DirtyTeam.class);
+    from.forEach(
+        (scope, quarter) ->
+            marks.upsert(Query.query(Criteria.where("_id").is(scope)), markUpdate(quarter, now)));
+    marks.execute();
   }
 
   private static Update markUpdate(Quarter from, Instant now) {

@@ -1,9 +1,12 @@
 package io.plumbline.query.quarters;
 
+import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +31,9 @@ class QuarterRefresher {
   private final Duration maxWait;
   private final FleetTurns turns;
   private final Duration clockRefreshInterval;
+
+  /** How long the rollups wait at most during a long drain of marks. */
+  private static final Duration ROLLUP_EVERY = Duration.ofSeconds(10);
 
   QuarterRefresher(
       TeamQuarters quarters,
@@ -62,14 +68,42 @@ class QuarterRefresher {
     }
   }
 
+  /**
+   * Drains the marks that are ready, a round of at most 200 teams at a time; the rollups of the
+   * quarters they touched follow once the marks are drained, and every {@link #ROLLUP_EVERY} during
+   * a long drain (a replay, the clock refresh) so that they never lag far behind.
+   */
   @Scheduled(fixedDelayString = "${plumbline.rollups.refresh-interval:500ms}")
   void refreshDirtyTeams() {
+    Set<Quarter> owed = new TreeSet<>();
+    TeamQuarters.Round round = null;
+    long rolledUpAt = System.nanoTime();
     try {
-      while (quarters.refresh(quiet, maxWait, 200) > 0) {
-        // keep going while whole batches are ready
-      }
+      do {
+        round = quarters.refresh(quiet, maxWait, 200);
+        owed.addAll(round.touched());
+        if (round.teams() > 0 && System.nanoTime() - rolledUpAt < ROLLUP_EVERY.toNanos()) {
+          continue;
+        }
+        quarters.rollUp(owed, round.inForce(), round.now());
+        owed.clear();
+        rolledUpAt = System.nanoTime();
+      } while (round.teams() > 0);
     } catch (RuntimeException e) {
       log.warn("Refreshing quarterly figures failed; will retry: {}", e.toString());
+      if (round != null && !owed.isEmpty()) {
+        rollUpAfterFailure(owed, round);
+      }
+    }
+  }
+
+  /** The rows of these quarters were written before the failure: their rollups still follow. */
+  private void rollUpAfterFailure(Set<Quarter> owed, TeamQuarters.Round round) {
+    try {
+      quarters.rollUp(owed, round.inForce(), round.now());
+    } catch (RuntimeException e) {
+      log.warn(
+          "Rolling up quarters {} failed; the next change rolls them up: {}", owed, e.toString());
     }
   }
 

@@ -8,9 +8,14 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -52,23 +57,70 @@ public final class UnderRubric {
       long generation,
       String fenceField,
       long fence) {
-    return write(
-        mongo,
-        figures,
-        and(
-            eq("_id", id),
-            or(
-                lt(GENERATION, generation),
-                exists(GENERATION, false),
-                and(
-                    eq(GENERATION, generation),
-                    or(lte(fenceField, fence), exists(fenceField, false))))));
+    return write(mongo, figures, fenced(id, generation, fenceField, fence));
   }
 
-  private static boolean write(
-      MongoTemplate mongo, Object figures, org.bson.conversions.Bson filter) {
+  /** Figures computed under a generation from a number of facts, to be written if they stand. */
+  public record Fenced(Object figures, String id, long generation, String fenceField, long fence) {}
+
+  /**
+   * Writes many figures of one kind in one request, each as {@link #save(MongoTemplate, Object,
+   * String, long, String, long)} would.
+   *
+   * @return how many were refused because later figures stand
+   */
+  public static int saveAll(MongoTemplate mongo, Class<?> kind, List<Fenced> all) {
+    if (all.isEmpty()) {
+      return 0;
+    }
+    List<ReplaceOneModel<Document>> writes =
+        all.stream()
+            .map(
+                f ->
+                    new ReplaceOneModel<>(
+                        fenced(f.id(), f.generation(), f.fenceField(), f.fence()),
+                        document(mongo, f.figures()),
+                        new ReplaceOptions().upsert(true)))
+            .toList();
+    try {
+      mongo
+          .getCollection(mongo.getCollectionName(kind))
+          .bulkWrite(writes, new BulkWriteOptions().ordered(false));
+      return 0;
+    } catch (MongoBulkWriteException e) {
+      boolean onlyRefusals =
+          e.getWriteConcernError() == null
+              && e.getWriteErrors().stream()
+                  .allMatch(
+                      error ->
+                          ErrorCategory.fromErrorCode(error.getCode())
+                              == ErrorCategory.DUPLICATE_KEY);
+      if (onlyRefusals) {
+        return e.getWriteErrors().size();
+      }
+      throw e;
+    }
+  }
+
+  private static Bson fenced(String id, long generation, String fenceField, long fence) {
+    return and(
+        eq("_id", id),
+        or(
+            lt(GENERATION, generation),
+            exists(GENERATION, false),
+            and(
+                eq(GENERATION, generation),
+                or(lte(fenceField, fence), exists(fenceField, false)))));
+  }
+
+  private static Document document(MongoTemplate mongo, Object figures) {
     Document document = new Document();
     mongo.getConverter().write(figures, document);
+    return document;
+  }
+
+  private static boolean write(MongoTemplate mongo, Object figures, Bson filter) {
+    Document document = document(mongo, figures);
     String collection = mongo.getCollectionName(figures.getClass());
     try {
       mongo
