@@ -44,4 +44,16 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("io.plumbline.command.team..");
+
+  @ArchTest
+  static final ArchRule controllersReadThroughRepositoriesAndReaders =
+      noClasses()
+          .that()
+          .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.springframework.data.mongodb.core..", "com.mongodb.client..")
+          .because(
+              "a controller answers a request; what is stored is read and written behind the"
+                  + " repositories and readers of its feature");
 }

@@ -15,8 +15,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,12 +37,12 @@ class TokenAdminController {
 
   private static final Logger log = LoggerFactory.getLogger(TokenAdminController.class);
 
-  private final MongoTemplate mongo;
+  private final StoredTokens tokens;
   private final TokenIntrospector introspector;
   private final Clock clock;
 
-  TokenAdminController(MongoTemplate mongo, TokenIntrospector introspector, Clock clock) {
-    this.mongo = mongo;
+  TokenAdminController(StoredTokens tokens, TokenIntrospector introspector, Clock clock) {
+    this.tokens = tokens;
     this.introspector = introspector;
     this.clock = clock;
   }
@@ -91,7 +89,7 @@ class TokenAdminController {
           "A TEAM token needs a teamId; READER and ADMIN tokens must not have one.");
     }
     ApiTokens.Issued issued = ApiTokens.issue();
-    mongo.insert(
+    tokens.insert(
         new StoredToken(
             issued.id(),
             request.name(),
@@ -111,9 +109,7 @@ class TokenAdminController {
       summary = "List every token, revoked ones too, without secrets")
   @GetMapping
   List<TokenView> list() {
-    return mongo.find(new Query().with(Sort.by("createdAt")), StoredToken.class).stream()
-        .map(TokenView::of)
-        .toList();
+    return tokens.findAll(Sort.by("createdAt")).stream().map(TokenView::of).toList();
   }
 
   @io.swagger.v3.oas.annotations.Operation(
@@ -124,7 +120,7 @@ class TokenAdminController {
   @Refusal(status = 404, reasons = "unknown-token")
   @DeleteMapping("/{tokenId}")
   ResponseEntity<Void> revoke(@PathVariable String tokenId) {
-    StoredToken token = mongo.findById(tokenId, StoredToken.class);
+    StoredToken token = tokens.findById(tokenId).orElse(null);
     if (token == null) {
       throw new io.plumbline.command.common.CommandRejectedException(
           io.plumbline.command.common.Reason.UNKNOWN_TOKEN,
@@ -132,7 +128,7 @@ class TokenAdminController {
           "There is no token '%s'.".formatted(tokenId));
     }
     if (token.revokedAt() == null) {
-      mongo.save(
+      tokens.save(
           new StoredToken(
               token.id(),
               token.name(),

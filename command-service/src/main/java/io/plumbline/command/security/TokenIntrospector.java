@@ -2,9 +2,7 @@ package io.plumbline.command.security;
 
 import io.plumbline.service.security.CachedTokenIntrospector;
 import java.time.Duration;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /** Bearer tokens checked against the tokens this service administers, in its own database. */
@@ -12,12 +10,9 @@ import org.springframework.stereotype.Component;
 class TokenIntrospector extends CachedTokenIntrospector {
 
   TokenIntrospector(
-      MongoTemplate mongo,
+      StoredTokens tokens,
       @Value("${plumbline.security.bootstrap-admin-token:}") String bootstrapAdminToken,
       @Value("${plumbline.security.token-cache:10s}") Duration cacheFor) {
-    super(
-        id -> Optional.ofNullable(mongo.findById(id, StoredToken.class)).map(StoredToken::holder),
-        bootstrapAdminToken,
-        cacheFor);
+    super(id -> tokens.findById(id).map(StoredToken::holder), bootstrapAdminToken, cacheFor);
   }
 }

@@ -115,8 +115,8 @@ public final class Benchmark {
             LocalStackConfig.DEFAULT_JVM_OPTIONS,
             List.of(
                 "--plumbline.ingest.requests-per-minute-per-token=100000000",
-                // the clock phase makes the fleet's turn due; the query service looks every second
-                "--plumbline.rollups.clock-refresh-check=1s"));
+                // the clock phase makes the fleet's turn due; the query service looks often
+                "--plumbline.rollups.clock-refresh-check=100ms"));
     String database = options.getOrDefault("database", "h2");
     if (option("durability-rounds", 3) > 0) {
       System.setProperty(LocalStack.DATABASE_PROPERTY, "h2");

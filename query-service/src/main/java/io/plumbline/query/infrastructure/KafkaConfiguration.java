@@ -23,13 +23,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public class KafkaConfiguration {
 
   @Bean
-  NewTopic eventsTopic(
-      @Value("${plumbline.kafka.partitions:4}") int partitions,
-      @Value("${plumbline.kafka.replicas:1}") short replicas) {
-    return TopicBuilder.name(Topics.EVENTS).partitions(partitions).replicas(replicas).build();
-  }
-
-  @Bean
   NewTopic deadLetterTopic(
       @Value("${plumbline.kafka.partitions:4}") int partitions,
       @Value("${plumbline.kafka.replicas:1}") short replicas) {

@@ -3,8 +3,8 @@ package io.plumbline.query.publication;
 import io.plumbline.query.quarters.Publication;
 import io.plumbline.query.quarters.Publications;
 import io.plumbline.query.quarters.TeamQuarter;
-import io.plumbline.query.rollups.PublishedRollup;
 import io.plumbline.query.rollups.Rollup;
+import io.plumbline.query.rollups.Rollups;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
 import io.plumbline.query.web.ProblemException;
@@ -23,9 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -47,19 +44,19 @@ class PublicationController {
   private final QuarterPublisher publisher;
   private final Publications publications;
   private final ActiveRubric rubric;
-  private final MongoTemplate mongo;
+  private final Rollups rollups;
   private final Clock clock;
 
   PublicationController(
       QuarterPublisher publisher,
       Publications publications,
       ActiveRubric rubric,
-      MongoTemplate mongo,
+      Rollups rollups,
       Clock clock) {
     this.publisher = publisher;
     this.publications = publications;
     this.rubric = rubric;
-    this.mongo = mongo;
+    this.rollups = rollups;
     this.clock = clock;
   }
 
@@ -113,14 +110,8 @@ class PublicationController {
   Snapshot published(@PathVariable String quarter) {
     Quarter q = rubric.quarter(quarter, clock.instant());
     Publication publication = requirePublished(q);
-    List<Rollup> rollups =
-        mongo
-            .find(Query.query(Criteria.where("quarter").is(q.toString())), PublishedRollup.class)
-            .stream()
-            .map(PublishedRollup::rollup)
-            .sorted(Comparator.comparing(Rollup::scope))
-            .toList();
-    return new Snapshot(publication, sortedByTeam(publications.publishedRows(q)), rollups);
+    return new Snapshot(
+        publication, sortedByTeam(publications.publishedRows(q)), rollups.published(q));
   }
 
   @Operation(
@@ -162,13 +153,10 @@ class PublicationController {
 
   /** Scopes whose figures (not their computation time) differ from the published ones. */
   private List<String> rollupsChanged(Quarter q) {
-    Query ofQuarter = Query.query(Criteria.where("quarter").is(q.toString()));
     Map<String, Rollup> live =
-        mongo.find(ofQuarter, Rollup.class).stream()
-            .collect(Collectors.toMap(Rollup::scope, Function.identity()));
+        rollups.ofQuarter(q).stream().collect(Collectors.toMap(Rollup::scope, Function.identity()));
     List<String> changed = new ArrayList<>();
-    for (PublishedRollup published : mongo.find(ofQuarter, PublishedRollup.class)) {
-      Rollup before = published.rollup();
+    for (Rollup before : rollups.published(q)) {
       Rollup after = live.get(before.scope());
       if (after == null || !figures(before).equals(figures(after))) {
         changed.add(before.scope());

@@ -3,7 +3,6 @@ package io.plumbline.query.quarters;
 import io.plumbline.events.PlumblineEvent;
 import io.plumbline.events.TeamEvent;
 import io.plumbline.query.facts.FactsListener;
-import io.plumbline.query.facts.TeamFactsReader;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
 import io.plumbline.query.rubric.admin.RubricReplay;
@@ -28,13 +27,11 @@ import org.springframework.stereotype.Component;
 class DirtyMarks implements FactsListener, RubricReplay {
 
   private final MongoTemplate mongo;
-  private final TeamFactsReader facts;
   private final ActiveRubric rubric;
   private final Clock clock;
 
-  DirtyMarks(MongoTemplate mongo, TeamFactsReader facts, ActiveRubric rubric, Clock clock) {
+  DirtyMarks(MongoTemplate mongo, ActiveRubric rubric, Clock clock) {
     this.mongo = mongo;
-    this.facts = facts;
     this.rubric = rubric;
     this.clock = clock;
   }
@@ -53,9 +50,13 @@ class DirtyMarks implements FactsListener, RubricReplay {
     mark(from, now);
   }
 
-  /** Marks every registered team, and the groups, from the quarter given on (one write). */
+  /**
+   * Marks every team with figures, and the groups, from the quarter given on (one write). A team
+   * with facts but no figures yet is marked already, by the facts that arrived; listing teams from
+   * their figures rather than their fact logs reads small rows instead of every team's history.
+   */
   int markAllTeams(Quarter from) {
-    List<String> teams = facts.teamIds();
+    List<String> teams = mongo.findDistinct(new Query(), "teamId", TeamQuarter.class, String.class);
     Map<String, Quarter> scopes = new LinkedHashMap<>();
     teams.forEach(team -> scopes.put(team, from));
     scopes.put(DirtyTeam.GROUPS, from);
@@ -134,15 +135,22 @@ class DirtyMarks implements FactsListener, RubricReplay {
       return java.util.Set.of();
     }
     Instant now = clock.instant();
-    mongo.updateMulti(
-        Query.query(
-            new Criteria()
-                .andOperator(
-                    Criteria.where("_id").in(teamIds),
+    long taken =
+        mongo
+            .updateMulti(
+                Query.query(
                     new Criteria()
-                        .orOperator(unclaimed(now), Criteria.where("claimedBy").is(replica)))),
-        new Update().set("claimedBy", replica).set("claimedUntil", now.plus(lease)),
-        DirtyTeam.class);
+                        .andOperator(
+                            Criteria.where("_id").in(teamIds),
+                            new Criteria()
+                                .orOperator(
+                                    unclaimed(now), Criteria.where("claimedBy").is(replica)))),
+                new Update().set("claimedBy", replica).set("claimedUntil", now.plus(lease)),
+                DirtyTeam.class)
+            .getMatchedCount();
+    if (taken == teamIds.size()) {
+      return java.util.Set.copyOf(teamIds); // every one: no need to ask which
+    }
     Query mine = Query.query(Criteria.where("_id").in(teamIds).and("claimedBy").is(replica));
     mine.fields().include("_id");
     return mongo.find(mine, org.bson.Document.class, "dirty_teams").stream()
@@ -176,7 +184,7 @@ class DirtyMarks implements FactsListener, RubricReplay {
 
   /**
    * Removes the marks handled, each unless it was marked again meanwhile (one write), and gives up
-   * the claims on those that stay (another).
+   * the claims on those that stay (another, only if some stay).
    */
   void done(List<DirtyTeam> handled, String replica) {
     if (handled.isEmpty()) {
@@ -187,8 +195,10 @@ class DirtyMarks implements FactsListener, RubricReplay {
         mark ->
             removals.remove(
                 Query.query(Criteria.where("_id").is(mark.teamId()).and("seq").is(mark.seq()))));
-    removals.execute();
-    release(handled.stream().map(DirtyTeam::teamId).toList(), replica);
+    if (removals.execute().getDeletedCount() < handled.size()) {
+      // some were marked again meanwhile: they stay, free for the next round
+      release(handled.stream().map(DirtyTeam::teamId).toList(), replica);
+    }
   }
 
   private static Criteria unclaimed(Instant now) {

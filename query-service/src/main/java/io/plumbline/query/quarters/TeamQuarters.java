@@ -69,23 +69,47 @@ public class TeamQuarters {
   }
 
   /**
-   * Recomputes the dirty teams that have been quiet for a moment (so that a burst of events is
-   * evaluated once). A round claims its marks, reads its teams' facts and writes their figures each
-   * in one request, so that its cost follows the teams' facts rather than round trips to the store.
-   * The rollups of the quarters it touched are owed until {@link #rollUp} (once for many rounds: a
-   * rollup reads every row of its quarter).
-   *
-   * @return what the round did
+   * Claims the dirty teams that have been quiet for a moment (so that a burst of events is
+   * evaluated once), at most {@code limit}, in one request: another replica may hold some of them,
+   * and recomputes those.
    */
-  public Round refresh(Duration quiet, Duration maxWait, int limit) {
+  public Claimed claim(Duration quiet, Duration maxWait, int limit) {
     Instant now = clock.instant();
     rubric.follow();
     ActiveRubric.InForce inForce = rubric.inForce();
     List<DirtyTeam> ready = marks.ready(quiet, maxWait, limit);
-    // another replica may hold some of them: it recomputes those
     Set<String> claimed =
         marks.claim(ready.stream().map(DirtyTeam::teamId).toList(), replica, CLAIM);
-    List<DirtyTeam> mine = ready.stream().filter(mark -> claimed.contains(mark.teamId())).toList();
+    return new Claimed(
+        ready.stream().filter(mark -> claimed.contains(mark.teamId())).toList(), inForce, now);
+  }
+
+  /** Marks this replica holds, and the rubric in force when it claimed them. */
+  public record Claimed(List<DirtyTeam> marks, ActiveRubric.InForce inForce, Instant now) {
+    /** The marks in {@code parts} slices of about equal size, for workers side by side. */
+    public List<Claimed> split(int parts) {
+      List<Claimed> slices = new ArrayList<>();
+      int size = (marks.size() + parts - 1) / Math.max(1, parts);
+      for (int from = 0; from < marks.size(); from += size) {
+        slices.add(
+            new Claimed(marks.subList(from, Math.min(marks.size(), from + size)), inForce, now));
+      }
+      return slices;
+    }
+  }
+
+  /**
+   * Recomputes the claimed teams: reads their facts and writes their figures each in one request,
+   * so that a round's cost follows the teams' facts rather than round trips to the store. The
+   * rollups of the quarters it touched are owed until {@link #rollUp} (once for many rounds: a
+   * rollup reads every row of its quarter).
+   *
+   * @return what the round did
+   */
+  public Round recompute(Claimed claimed) {
+    List<DirtyTeam> mine = claimed.marks();
+    ActiveRubric.InForce inForce = claimed.inForce();
+    Instant now = claimed.now();
     if (mine.isEmpty()) {
       return new Round(0, Set.of(), inForce, now);
     }

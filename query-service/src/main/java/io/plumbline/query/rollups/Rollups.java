@@ -9,7 +9,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** The stored rollups, read by scope and quarter: what the read API and the report show. */
+/**
+ * The stored rollups, read by scope and quarter, and as published: what the read API and the report
+ * show.
+ */
 @Component
 public class Rollups {
 
@@ -31,6 +34,16 @@ public class Rollups {
         .sorted(
             Comparator.comparing((Rollup r) -> !r.scope().equals(Rollup.ORG))
                 .thenComparing(Rollup::scope))
+        .toList();
+  }
+
+  /** Every rollup of a published quarter as it was published, by scope. */
+  public List<Rollup> published(Quarter quarter) {
+    return mongo
+        .find(Query.query(Criteria.where("quarter").is(quarter.toString())), PublishedRollup.class)
+        .stream()
+        .map(PublishedRollup::rollup)
+        .sorted(Comparator.comparing(Rollup::scope))
         .toList();
   }
 

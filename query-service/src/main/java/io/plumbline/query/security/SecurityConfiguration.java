@@ -2,7 +2,7 @@ package io.plumbline.query.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.service.security.CachedTokenIntrospector;
-import io.plumbline.service.security.ProblemResponses;
+import io.plumbline.service.security.TokenSecuredApi;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +10,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.web.SecurityFilterChain;
@@ -29,44 +28,26 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain api(HttpSecurity http, TokenIntrospector introspector, ObjectMapper json)
       throws Exception {
-    ProblemResponses problems = new ProblemResponses(json);
-    return http.csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authorizeHttpRequests(
-            auth ->
-                auth.requestMatchers(
-                        "/actuator/health/**",
-                        "/actuator/info",
-                        "/v3/api-docs/**",
-                        "/swagger-ui/**",
-                        "/swagger-ui.html",
-                        "/error")
-                    .permitAll()
-                    // the figures of every team and group by name: no more than the API shows
-                    .requestMatchers("/actuator/prometheus")
-                    .hasAnyRole("METRICS", "READER", "ADMIN", "APPROVER")
-                    .requestMatchers("/api/v1/admin/**")
-                    .hasRole("ADMIN")
-                    .requestMatchers(HttpMethod.POST, "/api/v1/quarters/*/publish")
-                    .hasRole("ADMIN")
-                    // the listing: a team token gets its own row only (see TeamsController)
-                    .requestMatchers(HttpMethod.GET, "/api/v1/teams", "/api/v1/teams.csv")
-                    .hasAnyRole("TEAM", "READER", "ADMIN", "APPROVER")
-                    .requestMatchers("/api/v1/teams/{teamId}/**")
-                    .access(readerOrOwnTeam())
-                    .anyRequest()
-                    .hasAnyRole("READER", "ADMIN", "APPROVER"))
-        .oauth2ResourceServer(
-            oauth ->
-                oauth
-                    .opaqueToken(token -> token.introspector(introspector))
-                    .authenticationEntryPoint(problems.unauthenticated())
-                    .accessDeniedHandler(problems.forbidden()))
-        .exceptionHandling(
-            e ->
-                e.authenticationEntryPoint(problems.unauthenticated())
-                    .accessDeniedHandler(problems.forbidden()))
-        .build();
+    return TokenSecuredApi.chain(
+        http,
+        introspector,
+        json,
+        auth ->
+            auth
+                // the figures of every team and group by name: no more than the API shows
+                .requestMatchers("/actuator/prometheus")
+                .hasAnyRole("METRICS", "READER", "ADMIN", "APPROVER")
+                .requestMatchers("/api/v1/admin/**")
+                .hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/v1/quarters/*/publish")
+                .hasRole("ADMIN")
+                // the listing: a team token gets its own row only (see TeamsController)
+                .requestMatchers(HttpMethod.GET, "/api/v1/teams", "/api/v1/teams.csv")
+                .hasAnyRole("TEAM", "READER", "ADMIN", "APPROVER")
+                .requestMatchers("/api/v1/teams/{teamId}/**")
+                .access(readerOrOwnTeam())
+                .anyRequest()
+                .hasAnyRole("READER", "ADMIN", "APPROVER"));
   }
 
   private static AuthorizationManager<RequestAuthorizationContext> readerOrOwnTeam() {

@@ -3,6 +3,7 @@ package io.plumbline.query.team;
 import io.plumbline.query.facts.TeamFacts;
 import io.plumbline.query.facts.TeamFactsReader;
 import io.plumbline.query.quarters.TeamQuarter;
+import io.plumbline.query.quarters.TeamQuarterRows;
 import io.plumbline.query.rubric.MaturityEvaluator;
 import io.plumbline.query.rubric.TeamMaturity;
 import io.plumbline.query.rubric.admin.ActiveRubric;
@@ -13,7 +14,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,14 +34,14 @@ class TeamMaturityController {
 
   private final TeamFactsReader reader;
   private final ActiveRubric rubric;
-  private final MongoTemplate mongo;
+  private final TeamQuarterRows rows;
   private final Clock clock;
 
   TeamMaturityController(
-      TeamFactsReader reader, ActiveRubric rubric, MongoTemplate mongo, Clock clock) {
+      TeamFactsReader reader, ActiveRubric rubric, TeamQuarterRows rows, Clock clock) {
     this.reader = reader;
     this.rubric = rubric;
-    this.mongo = mongo;
+    this.rows = rows;
     this.clock = clock;
   }
 
@@ -100,10 +100,7 @@ class TeamMaturityController {
 
   /** The stored row of the quarter read, with its standing against the publication. */
   private Optional<TeamQuarter> row(TeamMaturity maturity) {
-    TeamQuarter row =
-        mongo.findById(
-            TeamQuarter.id(maturity.teamId(), maturity.quarter().toString()), TeamQuarter.class);
-    return Optional.ofNullable(row);
+    return rows.findById(TeamQuarter.id(maturity.teamId(), maturity.quarter().toString()));
   }
 
   private TeamFacts load(String teamId) {

@@ -1,14 +1,12 @@
 package io.plumbline.query.rubric.admin;
 
 import io.plumbline.query.rubric.Rubric;
+import io.plumbline.query.rubric.admin.ReplayRecords.ReplayRecord;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -29,25 +27,20 @@ class RubricAdminController {
 
   private final ActiveRubric rubric;
   private final RubricReplay replay;
-  private final MongoTemplate mongo;
+  private final ReplayRecords replays;
   private final Clock clock;
 
   RubricAdminController(
-      ActiveRubric rubric, RubricReplay replay, MongoTemplate mongo, Clock clock) {
+      ActiveRubric rubric, RubricReplay replay, ReplayRecords replays, Clock clock) {
     this.rubric = rubric;
     this.replay = replay;
-    this.mongo = mongo;
+    this.replays = replays;
     this.clock = clock;
   }
 
   record ActiveRubricView(String version, String text) {}
 
   record Replay(String version, Instant startedAt, int teams, long pendingTeams, boolean done) {}
-
-  @Document("rubric_replays")
-  record ReplayRecord(@Id String id, String version, Instant startedAt, int teams) {
-    static final String LATEST = "latest";
-  }
 
   @Operation(summary = "The rubric in force: its version and its text")
   @GetMapping
@@ -70,14 +63,14 @@ class RubricAdminController {
     Instant now = clock.instant();
     rubric.activate(candidate, text, now);
     int teams = replay.replayAll();
-    mongo.save(new ReplayRecord(ReplayRecord.LATEST, candidate.version(), now, teams));
+    replays.save(new ReplayRecord(ReplayRecord.LATEST, candidate.version(), now, teams));
     return ResponseEntity.accepted().body(replay());
   }
 
   @Operation(summary = "The latest rubric replay: teams still to recompute, done or not")
   @GetMapping("/replay")
   Replay replay() {
-    ReplayRecord record = mongo.findById(ReplayRecord.LATEST, ReplayRecord.class);
+    ReplayRecord record = replays.findById(ReplayRecord.LATEST).orElse(null);
     long pending = replay.pendingTeams();
     if (record == null) {
       return new Replay(rubric.evaluator().rubric().version(), null, 0, pending, pending == 0);

@@ -1,0 +1,6 @@
+package io.plumbline.command.security;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+/** The API tokens as stored, by id. */
+interface StoredTokens extends MongoRepository<StoredToken, String> {}
