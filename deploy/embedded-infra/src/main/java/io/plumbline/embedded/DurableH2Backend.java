@@ -72,7 +72,15 @@ final class DurableH2Backend extends IdIndexedH2Backend {
   @Override
   public Document handleCommand(Channel channel, String database, String command, Document query) {
     if (!WRITES.contains(command)) {
-      return super.handleCommand(channel, database, command, query);
+      // A read walks the maps as they stood when it began, and may outlast the second that
+      // replaced chunks are kept: the store keeps what this version uses until the read is done
+      // (at 10,000 teams a scan of the figures otherwise met "Chunk … not found")
+      MVStore.TxCounter reading = getMvStore().registerVersionUsage();
+      try {
+        return super.handleCommand(channel, database, command, query);
+      } finally {
+        getMvStore().deregisterVersionUsage(reading);
+      }
     }
     commitLock.readLock().lock();
     try {
