@@ -21,37 +21,23 @@ class IdIndexedH2Backend extends H2Backend {
 
   @Override
   protected MongoDatabase openOrCreateDatabase(String databaseName) {
-    return Database.open(databaseName, getMvStore(), getCursorRegistry());
+    return new Database(databaseName, getMvStore(), getCursorRegistry());
   }
 
-  private static final class Database extends H2Database {
+  /**
+   * An inner class: H2Database opens the collections it finds from its own constructor, before a
+   * field of this class could be set, and the store is the enclosing backend's.
+   */
+  private final class Database extends H2Database {
 
-    /**
-     * H2Database opens the collections it finds from its own constructor, before a field of this
-     * class is set: the store is handed over on the opening thread.
-     */
-    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
-
-    private final MVStore store;
-
-    static Database open(String name, MVStore store, CursorRegistry cursors) {
-      OPENING.set(store);
-      try {
-        return new Database(name, store, cursors);
-      } finally {
-        OPENING.remove();
-      }
-    }
-
-    private Database(String name, MVStore store, CursorRegistry cursors) {
+    Database(String name, MVStore store, CursorRegistry cursors) {
       super(name, store, cursors);
-      this.store = store;
     }
 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(
         String collectionName, CollectionOptions options) {
-      MVStore mvStore = store != null ? store : OPENING.get();
+      MVStore mvStore = getMvStore();
       // the map names H2Database gives a collection's documents and metadata
       String namespace = getFullCollectionNamespace(collectionName);
       MVMap<Object, Document> data = mvStore.openMap("databases." + namespace);

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,8 +47,11 @@ class QuarterRefresher {
 
   private final ExecutorService extraWorkers;
 
-  /** How long the rollups wait at most during a long drain of marks. */
-  private static final Duration ROLLUP_EVERY = Duration.ofSeconds(30);
+  /**
+   * How long the rollups wait at most during a long drain of marks; well within the lease on a
+   * team's mark (a minute), which is held until its quarters are rolled up.
+   */
+  private static final Duration ROLLUP_EVERY = Duration.ofSeconds(20);
 
   QuarterRefresher(
       TeamQuarters quarters,
@@ -93,65 +97,103 @@ class QuarterRefresher {
 
   /**
    * Drains the marks that are ready: each round claims up to 200 teams per worker and the workers
-   * recompute their share side by side (one waits on the store while another computes); the rollups
+   * recompute their share side by side (one waits on the store while another computes). The rollups
    * of the quarters they touched follow once the marks are drained, and every {@link #ROLLUP_EVERY}
-   * during a long drain (a replay, the clock refresh) so that they never lag far behind.
+   * during a long drain (a replay, the clock refresh); only then are the teams' marks removed, so
+   * that a replica that dies in between leaves them claimed, and another recomputes and rolls them
+   * up once the lease has run out.
    */
   @Scheduled(fixedDelayString = "${plumbline.rollups.refresh-interval:500ms}")
   void refreshDirtyTeams() {
-    Set<Quarter> owed = new TreeSet<>();
-    TeamQuarters.Round last = null;
+    Owed owed = new Owed();
     long rolledUpAt = System.nanoTime();
     try {
       int teams;
       do {
         TeamQuarters.Claimed claimed = quarters.claim(quiet, maxWait, ROUND * workers);
-        teams = 0;
-        for (TeamQuarters.Round round : recomputeSideBySide(claimed, owed)) {
-          teams += round.teams();
-          last = round;
-        }
-        if (last == null || teams > 0 && System.nanoTime() - rolledUpAt < ROLLUP_EVERY.toNanos()) {
+        teams = recomputeSideBySide(claimed, owed);
+        if (teams > 0 && System.nanoTime() - rolledUpAt < ROLLUP_EVERY.toNanos()) {
           continue;
         }
-        quarters.rollUp(owed, last.inForce(), last.now());
-        owed.clear();
+        owed.settle(quarters);
         rolledUpAt = System.nanoTime();
       } while (teams > 0);
     } catch (RuntimeException e) {
       log.warn("Refreshing quarterly figures failed; will retry: {}", e.toString());
-      if (last != null && !owed.isEmpty()) {
-        rollUpAfterFailure(owed, last);
+      try {
+        owed.settle(quarters); // the rows written before the failure still roll up
+      } catch (RuntimeException again) {
+        log.warn(
+            "Rolling up quarters {} failed; their teams' marks stay claimed until the lease runs"
+                + " out, then they are recomputed and rolled up: {}",
+            owed.quarters,
+            again.toString());
       }
     }
   }
 
   /**
-   * The claimed teams, a share per worker; this thread is the first worker. The quarters each share
-   * touched are added to {@code owed} even when another share failed.
+   * What the rounds of a drain owe until the rollups are done: the quarters they touched, the marks
+   * of the teams they recomputed, and the rubric and instant of the latest claim.
    */
-  private List<TeamQuarters.Round> recomputeSideBySide(
-      TeamQuarters.Claimed claimed, Set<Quarter> owed) {
+  private static final class Owed {
+    private final Set<Quarter> quarters = new TreeSet<>();
+    private final List<DirtyTeam> marks = new ArrayList<>();
+    private TeamQuarters.Claimed latest;
+
+    void add(TeamQuarters.Claimed claimed, TeamQuarters.Round round) {
+      latest = claimed;
+      quarters.addAll(round.touched());
+      marks.addAll(round.handled());
+    }
+
+    /** Rolls the quarters up, then removes the marks (unless they were marked again). */
+    void settle(TeamQuarters teamQuarters) {
+      if (latest == null) {
+        return;
+      }
+      teamQuarters.rollUp(quarters, latest.inForce(), latest.now());
+      quarters.clear();
+      teamQuarters.finish(marks);
+      marks.clear();
+    }
+  }
+
+  /**
+   * The claimed teams, a share per worker; this thread is the first worker. What each share did is
+   * added to {@code owed} even when another share failed.
+   *
+   * @return how many teams were recomputed
+   */
+  private int recomputeSideBySide(TeamQuarters.Claimed claimed, Owed owed) {
+    if (claimed.marks().isEmpty()) {
+      return 0;
+    }
     List<TeamQuarters.Claimed> shares = claimed.split(workers);
-    if (shares.size() <= 1) {
-      TeamQuarters.Round round = quarters.recompute(claimed);
-      owed.addAll(round.touched());
-      return List.of(round);
-    }
-    List<Future<TeamQuarters.Round>> others = new ArrayList<>();
+    List<FutureTask<TeamQuarters.Round>> others = new ArrayList<>();
     for (TeamQuarters.Claimed share : shares.subList(1, shares.size())) {
-      others.add(extraWorkers.submit(() -> quarters.recompute(share)));
+      FutureTask<TeamQuarters.Round> task = new FutureTask<>(() -> quarters.recompute(share));
+      try {
+        extraWorkers.execute(task);
+      } catch (RejectedExecutionException stopping) {
+        task.run(); // the service is stopping: this thread does the share itself
+      }
+      others.add(task);
     }
-    List<TeamQuarters.Round> rounds = new ArrayList<>();
+    int teams = 0;
     RuntimeException failed = null;
     try {
-      rounds.add(quarters.recompute(shares.get(0)));
+      TeamQuarters.Round round = quarters.recompute(shares.get(0));
+      owed.add(claimed, round);
+      teams += round.teams();
     } catch (RuntimeException e) {
       failed = e;
     }
-    for (Future<TeamQuarters.Round> other : others) {
+    for (FutureTask<TeamQuarters.Round> other : others) {
       try {
-        rounds.add(other.get());
+        TeamQuarters.Round round = other.get();
+        owed.add(claimed, round);
+        teams += round.teams();
       } catch (ExecutionException e) {
         failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
       } catch (InterruptedException e) {
@@ -159,21 +201,10 @@ class QuarterRefresher {
         failed = new IllegalStateException(e);
       }
     }
-    rounds.forEach(round -> owed.addAll(round.touched()));
     if (failed != null) {
       throw failed;
     }
-    return rounds;
-  }
-
-  /** The rows of these quarters were written before the failure: their rollups still follow. */
-  private void rollUpAfterFailure(Set<Quarter> owed, TeamQuarters.Round round) {
-    try {
-      quarters.rollUp(owed, round.inForce(), round.now());
-    } catch (RuntimeException e) {
-      log.warn(
-          "Rolling up quarters {} failed; the next change rolls them up: {}", owed, e.toString());
-    }
+    return teams;
   }
 
   /**

@@ -102,7 +102,7 @@ public class TeamQuarters {
    * Recomputes the claimed teams: reads their facts and writes their figures each in one request,
    * so that a round's cost follows the teams' facts rather than round trips to the store. The
    * rollups of the quarters it touched are owed until {@link #rollUp} (once for many rounds: a
-   * rollup reads every row of its quarter).
+   * rollup reads every row of its quarter), and the marks stay claimed until {@link #finish}.
    *
    * @return what the round did
    */
@@ -111,7 +111,7 @@ public class TeamQuarters {
     ActiveRubric.InForce inForce = claimed.inForce();
     Instant now = claimed.now();
     if (mine.isEmpty()) {
-      return new Round(0, Set.of(), inForce, now);
+      return new Round(0, Set.of(), List.of());
     }
     List<String> mineIds = mine.stream().map(DirtyTeam::teamId).toList();
     Map<String, Publication> published;
@@ -133,6 +133,11 @@ public class TeamQuarters {
         Quarter from = Quarter.parse(mark.fromQuarter());
         if (DirtyTeam.GROUPS.equals(mark.teamId())) {
           touched.addAll(quartersFrom(notBeforeTheOrg(from), now));
+        } else if (registeredLater(teamFacts.get(mark.teamId()), now)) {
+          // registered for a moment still to come (within the clock skew the ingest allows): no
+          // quarter has figures yet, so its mark stays until the moment has come
+          marks.release(mark.teamId(), replica);
+          continue;
         } else {
           touched.addAll(
               recomputeTeam(teamFacts.get(mark.teamId()), from, inForce, published, now, figures));
@@ -159,17 +164,28 @@ public class TeamQuarters {
       // stay and the next round recomputes under the new rubric
       log.info("A rubric was activated during a recomputation; its teams are recomputed again");
       marks.release(handled.stream().map(DirtyTeam::teamId).toList(), replica);
-      return new Round(teams, touched, inForce, now);
+      return new Round(teams, touched, List.of());
     }
+    return new Round(teams, touched, handled);
+  }
+
+  private static boolean registeredLater(TeamFacts facts, Instant now) {
+    return facts != null && facts.registeredAt().map(at -> at.isAfter(now)).orElse(false);
+  }
+
+  /**
+   * Removes the marks of recomputed teams once their quarters are rolled up, each unless it was
+   * marked again meanwhile.
+   */
+  public void finish(List<DirtyTeam> handled) {
     marks.done(handled, replica);
-    return new Round(teams, touched, inForce, now);
   }
 
   /**
    * What a round did: how many teams it recomputed, which quarters' rows it changed (their rollups
-   * are owed), under which rubric, when.
+   * are owed), and the marks to remove once they are rolled up ({@link #finish}).
    */
-  public record Round(int teams, Set<Quarter> touched, ActiveRubric.InForce inForce, Instant now) {}
+  public record Round(int teams, Set<Quarter> touched, List<DirtyTeam> handled) {}
 
   /** Tells the rollups of these quarters that their team rows changed. */
   public void rollUp(Set<Quarter> quarters, ActiveRubric.InForce inForce, Instant now) {
