@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The CI client a pipeline fetches before it submits: {@code GET /ci/plumbline}, and {@code GET
  * /ci/plumbline.sha256} in {@code sha256sum -c} format, so that a workflow can check what it is
- * about to run. The script is the one in {@code deploy/ci}, packed into the service at build time;
+ * about to run. The script is the one in {@code ci-client}, packed into the service at build time;
  * no token is needed (it holds no secret), as for the OpenAPI description.
  */
 @io.swagger.v3.oas.annotations.tags.Tag(

@@ -1,2 +1,2 @@
-/** Serves the CI client (the POSIX shell script in deploy/ci) and its checksum to pipelines. */
+/** Serves the CI client (the POSIX shell script in ci-client/) and its checksum to pipelines. */
 package io.plumbline.command.ciclient;
