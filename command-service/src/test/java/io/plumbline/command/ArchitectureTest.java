@@ -56,4 +56,16 @@ class ArchitectureTest {
           .because(
               "a controller answers a request; what is stored is read and written behind the"
                   + " repositories and readers of its feature");
+
+  @ArchTest
+  static final ArchRule theIngestKnowsNoStorageEngine =
+      noClasses()
+          .that()
+          .resideInAPackage("io.plumbline.command.ingest..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.plumbline.command.infrastructure..")
+          .because(
+              "the event store refuses in the domain's words (EventIdsTaken); the ingest decides"
+                  + " what a refusal means without knowing how events are stored");
 }

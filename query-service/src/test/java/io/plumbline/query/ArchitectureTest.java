@@ -1,5 +1,6 @@
 package io.plumbline.query;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -55,4 +56,32 @@ class ArchitectureTest {
           .because(
               "a controller answers a request; what is stored is read and written behind the"
                   + " repositories and readers of its feature");
+
+  @ArchTest
+  static final ArchRule onlyTheWebEdgeSpeaksHttp =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..web..")
+          .should()
+          .dependOnClassesThat()
+          .belongToAnyOf(
+              org.springframework.http.HttpStatus.class,
+              org.springframework.http.HttpStatusCode.class,
+              org.springframework.http.ProblemDetail.class,
+              org.springframework.http.ResponseEntity.class,
+              org.springframework.web.server.ResponseStatusException.class,
+              org.springframework.web.ErrorResponseException.class)
+          .because(
+              "a store, a schedule or a model refuses in its own words (RequestRefused); the web"
+                  + " edge alone turns a refusal into a status and a problem detail");
+
+  @ArchTest
+  static final ArchRule controllersLiveAtTheWebEdge =
+      classes()
+          .that()
+          .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+          .or()
+          .areAnnotatedWith(org.springframework.web.bind.annotation.RestControllerAdvice.class)
+          .should()
+          .resideInAPackage("..web..");
 }

@@ -15,6 +15,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.plumbline.command.common.EventIdsTaken;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,6 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
@@ -168,7 +168,7 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
               .append("events", entries));
     } catch (RuntimeException e) {
       if (isDuplicateKey(e) && e.getMessage().contains("index: " + EVENT_IDS)) {
-        throw new EventIdTakenException(takenIds(ids), e);
+        throw new EventIdsTaken(takenIds(ids), e);
       }
       handlePersistenceException(e, isDuplicateKey(e) ? taken(events, keys) : events.get(0));
     }
@@ -210,7 +210,7 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     Set<String> seenIds = new HashSet<>();
     List<String> repeated = ids.stream().filter(id -> !seenIds.add(id)).distinct().toList();
     if (!repeated.isEmpty()) {
-      throw new EventIdTakenException(repeated, null);
+      throw new EventIdsTaken(repeated, null);
     }
   }
 
@@ -223,24 +223,6 @@ public class CommitLogEventStorageEngine extends BatchingEventStorageEngine {
     return event.getSequenceNumber() == 0
         ? new AggregateStreamCreationException(description)
         : new ConcurrencyException(description);
-  }
-
-  /**
-   * A commit refused because an event id in it is already stored, for another aggregate or in an
-   * earlier event of the same one. Nothing of the commit is stored.
-   */
-  public static class EventIdTakenException extends EventStoreException {
-    private final List<String> eventIds;
-
-    EventIdTakenException(List<String> eventIds, Throwable cause) {
-      super("Event ids already stored: " + eventIds, cause);
-      this.eventIds = eventIds;
-    }
-
-    /** The ids of the refused commit that the store already holds. */
-    public List<String> eventIds() {
-      return eventIds;
-    }
   }
 
   private List<String> takenIds(List<String> ids) {

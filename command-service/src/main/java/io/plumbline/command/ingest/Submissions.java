@@ -3,10 +3,10 @@ package io.plumbline.command.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.command.common.CommandRejectedException;
+import io.plumbline.command.common.EventIdsTaken;
 import io.plumbline.command.common.Outcome;
 import io.plumbline.command.common.Reason;
 import io.plumbline.command.group.GroupSubmission;
-import io.plumbline.command.infrastructure.CommitLogEventStorageEngine;
 import io.plumbline.command.security.Caller;
 import io.plumbline.command.team.TeamSubmission;
 import io.plumbline.events.PlumblineEvent;
@@ -232,7 +232,7 @@ class Submissions {
       if (unitOfWork.isActive()) {
         unitOfWork.rollback(e);
       }
-      if (e instanceof CommitLogEventStorageEngine.EventIdTakenException) {
+      if (e instanceof EventIdsTaken) {
         log.info(
             "A batch reuses stored event ids {}; deciding its events one by one", e.getMessage());
       } else if (isConflict(e)) {
@@ -295,7 +295,7 @@ class Submissions {
         if (attempt > 1) {
           pause(attempt);
         }
-      } catch (CommitLogEventStorageEngine.EventIdTakenException e) {
+      } catch (EventIdsTaken e) {
         // the store holds this id already, in another team or group: the aggregate saw none
         throw new CommandRejectedException(
             Reason.EVENT_ID_REUSED,

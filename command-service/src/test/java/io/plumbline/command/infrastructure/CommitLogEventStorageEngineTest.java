@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.plumbline.command.common.EventIdsTaken;
 import io.plumbline.embedded.SharedTestInfrastructure;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,8 +113,7 @@ class CommitLogEventStorageEngineTest {
     assertThatThrownBy(
             () -> engine.appendEvents(event("team:b", 0, "b0"), event("team:b", 1, "shared-id")))
         .isInstanceOfSatisfying(
-            CommitLogEventStorageEngine.EventIdTakenException.class,
-            e -> assertThat(e.eventIds()).containsExactly("shared-id"));
+            EventIdsTaken.class, e -> assertThat(e.eventIds()).containsExactly("shared-id"));
     assertThat(engine.readEvents("team:b").asStream()).as("nothing of the commit").isEmpty();
   }
 
@@ -285,8 +285,7 @@ class CommitLogEventStorageEngineTest {
     assertThatThrownBy(
             () -> engine.appendEvents(event("team:a", 0, "same"), event("team:a", 1, "same")))
         .isInstanceOfSatisfying(
-            CommitLogEventStorageEngine.EventIdTakenException.class,
-            e -> assertThat(e.eventIds()).containsExactly("same"));
+            EventIdsTaken.class, e -> assertThat(e.eventIds()).containsExactly("same"));
     assertThat(engine.readEvents("team:a").asStream()).isEmpty();
   }
 
@@ -305,8 +304,7 @@ class CommitLogEventStorageEngineTest {
             MetaData.emptyInstance(),
             first.getIdentifier(),
             Instant.now());
-    assertThatThrownBy(() -> plain.appendEvents(sameIdentifier))
-        .isInstanceOf(CommitLogEventStorageEngine.EventIdTakenException.class);
+    assertThatThrownBy(() -> plain.appendEvents(sameIdentifier)).isInstanceOf(EventIdsTaken.class);
     assertThat(plain.readEvents("team:b").asStream()).isEmpty();
   }
 

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * progress as of the deadline, frozen.
  */
 @Document("campaigns")
-record Campaign(
+public record Campaign(
     @Id String campaignId,
     String name,
     String groupId,
@@ -23,7 +23,7 @@ record Campaign(
     Instant createdAt,
     CampaignProgress result) {
 
-  String target() {
+  public String target() {
     return criterionId != null
         ? "pass " + criterionId
         : practice + " at level " + level + " or above";

@@ -11,7 +11,7 @@ import java.util.List;
  * teams that met it only because an exemption stands. {@code frozen} once the deadline has passed:
  * late facts no longer change it.
  */
-record CampaignProgress(
+public record CampaignProgress(
     String campaignId,
     Instant asOf,
     boolean frozen,
@@ -38,5 +38,5 @@ record CampaignProgress(
       String criterionId, int level, String description, String detail, List<String> evidence) {}
 
   /** The share of teams that met it, at one instant. */
-  record Point(Instant at, int teams, int met, BigDecimal shareMet) {}
+  public record Point(Instant at, int teams, int met, BigDecimal shareMet) {}
 }

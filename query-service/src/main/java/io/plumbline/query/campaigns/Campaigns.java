@@ -4,9 +4,9 @@ import io.plumbline.events.exemption.RubricCriteria;
 import io.plumbline.query.facts.TeamFacts;
 import io.plumbline.query.facts.TeamFactsReader;
 import io.plumbline.query.org.OrgTree;
+import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.rubric.MaturityEvaluator;
 import io.plumbline.query.rubric.admin.ActiveRubric;
-import io.plumbline.query.web.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +54,7 @@ public class Campaigns {
   }
 
   /** What an admin sends to set a campaign. */
-  record Spec(
+  public record Spec(
       String name,
       String groupId,
       Integer tier,
@@ -69,7 +68,7 @@ public class Campaigns {
    *
    * @return whether it is new
    */
-  boolean set(String campaignId, Spec spec) {
+  public boolean set(String campaignId, Spec spec) {
     Instant now = clock.instant();
     check(spec, now);
     Campaign existing = mongo.findById(campaignId, Campaign.class);
@@ -97,24 +96,24 @@ public class Campaigns {
     return existing == null;
   }
 
-  boolean remove(String campaignId) {
+  public boolean remove(String campaignId) {
     return mongo
             .remove(Query.query(Criteria.where("_id").is(campaignId)), Campaign.class)
             .getDeletedCount()
         > 0;
   }
 
-  List<Campaign> all() {
+  public List<Campaign> all() {
     return mongo.findAll(Campaign.class).stream()
         .sorted(Comparator.comparing(Campaign::deadline).thenComparing(Campaign::campaignId))
         .toList();
   }
 
-  Campaign find(String campaignId) {
+  public Campaign find(String campaignId) {
     Campaign campaign = mongo.findById(campaignId, Campaign.class);
     if (campaign == null) {
-      throw new ProblemException(
-          HttpStatus.NOT_FOUND,
+      throw new RequestRefused(
+          RequestRefused.Kind.NOT_FOUND,
           "unknown-campaign",
           "campaignId",
           "There is no campaign '%s'.".formatted(campaignId));
@@ -126,7 +125,7 @@ public class Campaigns {
    * The campaign's progress at an instant (now by default). At or after the deadline, the result as
    * of the deadline, frozen the first time it is asked for or checked.
    */
-  CampaignProgress progress(Campaign campaign, Optional<Instant> asOf) {
+  public CampaignProgress progress(Campaign campaign, Optional<Instant> asOf) {
     return progress(campaign, asOf.orElse(clock.instant()), this::loadAll);
   }
 
@@ -159,7 +158,7 @@ public class Campaigns {
   }
 
   /** The share of teams that met the target week by week, to now or the deadline. */
-  List<CampaignProgress.Point> points(Campaign campaign) {
+  public List<CampaignProgress.Point> points(Campaign campaign) {
     Instant end = min(clock.instant(), campaign.deadline());
     Instant start = campaign.createdAt().isBefore(end) ? campaign.createdAt() : end;
     Instant earliest = end.minus(Duration.ofDays(7L * (MAX_POINTS - 1)));
@@ -308,9 +307,8 @@ public class Campaigns {
     }
   }
 
-  private static ProblemException invalid(String field, String message) {
-    return new ProblemException(
-        HttpStatus.UNPROCESSABLE_ENTITY, "invalid-campaign", field, message);
+  private static RequestRefused invalid(String field, String message) {
+    return new RequestRefused(RequestRefused.Kind.INVALID, "invalid-campaign", field, message);
   }
 
   private static Instant min(Instant a, Instant b) {

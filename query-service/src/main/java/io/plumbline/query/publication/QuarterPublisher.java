@@ -3,12 +3,12 @@ package io.plumbline.query.publication;
 import io.plumbline.query.quarters.Publication;
 import io.plumbline.query.quarters.Publications;
 import io.plumbline.query.quarters.TeamQuarter;
+import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.rollups.GroupRollups;
 import io.plumbline.query.rollups.PublishedRollup;
 import io.plumbline.query.rollups.Rollup;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
-import io.plumbline.query.web.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +18,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,8 +60,8 @@ public class QuarterPublisher {
   /**
    * Publishes a closed quarter, once: a repeated request answers the publication that stands.
    *
-   * @throws ProblemException 409 when the quarter has not ended, or teams still wait to be
-   *     recomputed for it (the figures would be frozen half-updated)
+   * @throws RequestRefused 409 when the quarter has not ended, or teams still wait to be recomputed
+   *     for it (the figures would be frozen half-updated)
    */
   public Outcome publish(Quarter quarter, String by, Instant now) {
     Optional<Publication> existing = publications.find(quarter);
@@ -70,8 +69,8 @@ public class QuarterPublisher {
       return new Outcome(existing.get(), false);
     }
     if (rubric.calendar().end(quarter).isAfter(now)) {
-      throw new ProblemException(
-          HttpStatus.CONFLICT,
+      throw new RequestRefused(
+          RequestRefused.Kind.CONFLICT,
           "quarter-not-closed",
           "quarter",
           "Quarter %s ends at %s; only a closed quarter is published."
@@ -79,8 +78,8 @@ public class QuarterPublisher {
     }
     long pending = publications.pendingThrough(quarter);
     if (pending > 0) {
-      throw new ProblemException(
-          HttpStatus.CONFLICT,
+      throw new RequestRefused(
+          RequestRefused.Kind.CONFLICT,
           "figures-pending",
           "quarter",
           "%d team(s) are still being recomputed for %s or earlier; publish once they are done (GET /api/v1/admin/rubric/replay shows the progress)."

@@ -5,13 +5,13 @@ import io.plumbline.query.org.GroupTree;
 import io.plumbline.query.org.OrgTree;
 import io.plumbline.query.quarters.Publications;
 import io.plumbline.query.quarters.TeamQuarter;
+import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.rollups.Rollup;
 import io.plumbline.query.rollups.Rollups;
 import io.plumbline.query.rubric.Criterion;
 import io.plumbline.query.rubric.Practice;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
-import io.plumbline.query.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -21,12 +21,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** Gathers a quarter's report from the stored rollups and team rows. */
 @Component
-class QuarterReports {
+public class QuarterReports {
 
   /** How many quarters the trend chart shows, the reported one last. */
   static final int TREND_QUARTERS = 8;
@@ -40,7 +39,7 @@ class QuarterReports {
   private final Campaigns campaigns;
   private final Clock clock;
 
-  QuarterReports(
+  public QuarterReports(
       Rollups rollups,
       Publications quarters,
       OrgTree org,
@@ -58,7 +57,7 @@ class QuarterReports {
   /**
    * @param groupId the group reported on, or null for the whole org
    */
-  QuarterReport build(Quarter quarter, String groupId) {
+  public QuarterReport build(Quarter quarter, String groupId) {
     Instant now = clock.instant();
     Instant asOf = rubric.calendar().evaluationInstant(quarter, now);
     GroupTree tree = org.asOf(asOf);
@@ -69,13 +68,13 @@ class QuarterReports {
             .orElseThrow(
                 () ->
                     groupId == null
-                        ? new ProblemException(
-                            HttpStatus.NOT_FOUND,
+                        ? new RequestRefused(
+                            RequestRefused.Kind.NOT_FOUND,
                             "no-figures",
                             "quarter",
                             "No figures for the org in %s.".formatted(quarter))
-                        : new ProblemException(
-                            HttpStatus.NOT_FOUND,
+                        : new RequestRefused(
+                            RequestRefused.Kind.NOT_FOUND,
                             "unknown-group",
                             "groupId",
                             "No figures for group '%s' in %s.".formatted(groupId, quarter)));

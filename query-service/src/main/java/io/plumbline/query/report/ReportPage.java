@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * Renders a {@link QuarterReport} as one HTML page with no external asset: its style inline, its
  * charts as SVG whose geometry is computed here. Every text is HTML-escaped by the template.
  */
-final class ReportPage {
+public final class ReportPage {
 
   private static final Template TEMPLATE = template();
 
@@ -40,7 +40,7 @@ final class ReportPage {
 
   private ReportPage() {}
 
-  static String render(QuarterReport report, Instant generatedAt) {
+  public static String render(QuarterReport report, Instant generatedAt) {
     Rollup now = report.rollup();
     Map<String, Object> page = new LinkedHashMap<>();
     page.put("title", report.title());

@@ -120,7 +120,7 @@ public class GroupRollups implements QuartersChanged {
    * The rollups a candidate rubric would produce for a quarter, computed from the facts in memory;
    * nothing stored changes.
    */
-  List<Rollup> preview(MaturityEvaluator candidate, Quarter quarter) {
+  public List<Rollup> preview(MaturityEvaluator candidate, Quarter quarter) {
     Instant now = clock.instant();
     Quarter.Calendar calendar = candidate.calendar();
     List<TeamQuarter> rows = new ArrayList<>();

@@ -10,7 +10,7 @@ import java.util.Map;
  * A team's figures with the difference to the previous quarter: which practice levels moved and
  * which criteria flipped, with the evidence behind each.
  */
-record Explanation(
+public record Explanation(
     MaturityView current,
     MaturityView previous,
     Change overall,
@@ -33,7 +33,7 @@ record Explanation(
       String detail,
       List<String> evidence) {}
 
-  static Explanation of(MaturityView current, MaturityView previous) {
+  public static Explanation of(MaturityView current, MaturityView previous) {
     List<PracticeChange> practices = new ArrayList<>();
     List<CriterionChange> criteria = new ArrayList<>();
     for (Map.Entry<String, MaturityView.PracticeView> entry : current.practices().entrySet()) {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The JSON answer of the maturity read: every practice, its level, its criteria and evidence. */
-record MaturityView(
+public record MaturityView(
     String teamId,
     String quarter,
     Instant asOf,
@@ -28,7 +28,7 @@ record MaturityView(
     List<TeamQuarter.Restatement> restatements,
     boolean rubricChangedSincePublication) {
 
-  static MaturityView of(TeamMaturity maturity, Rubric rubric, Optional<TeamQuarter> row) {
+  public static MaturityView of(TeamMaturity maturity, Rubric rubric, Optional<TeamQuarter> row) {
     List<TeamQuarter.Restatement> restatements =
         row.map(TeamQuarter::restatements).orElse(List.of());
     Map<String, PracticeView> practices = new LinkedHashMap<>();
@@ -53,7 +53,7 @@ record MaturityView(
   }
 
   record PracticeView(int level, String name, List<Criterion> criteria) {
-    static PracticeView of(PracticeResult result) {
+    public static PracticeView of(PracticeResult result) {
       return new PracticeView(result.level(), result.name().name(), result.criteria());
     }
   }

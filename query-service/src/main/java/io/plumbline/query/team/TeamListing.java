@@ -18,15 +18,15 @@ import java.util.function.Predicate;
  * a page at a time. The cursor holds the last row's sort key, so a page follows on from where the
  * one before ended even when rows were added or changed between the two reads.
  */
-final class TeamListing {
+public final class TeamListing {
 
-  static final int DEFAULT_LIMIT = 100;
-  static final int MAX_LIMIT = 1000;
+  public static final int DEFAULT_LIMIT = 100;
+  public static final int MAX_LIMIT = 1000;
 
   private TeamListing() {}
 
   /** The filters of a listing, each optional. */
-  record Criteria(
+  public record Criteria(
       Optional<String> group,
       Optional<Integer> level,
       Optional<String> practice,
@@ -51,7 +51,7 @@ final class TeamListing {
   }
 
   /** What a listing is sorted by: a key, ascending or (with a leading '-') descending. */
-  enum Order {
+  public enum Order {
     TEAM("team", row -> new Key(null, row.teamId())),
     SCORE("score", row -> new Key(row.score(), "")),
     LEVEL("level", row -> new Key(BigDecimal.valueOf(row.overallLevel()), "")),
@@ -65,7 +65,7 @@ final class TeamListing {
       this.key = key;
     }
 
-    static java.util.Set<String> names() {
+    public static java.util.Set<String> names() {
       java.util.Set<String> names = new java.util.TreeSet<>();
       for (Order order : values()) {
         names.add(order.name);
@@ -88,8 +88,8 @@ final class TeamListing {
   }
 
   /** A sort as asked for: {@code score}, {@code -score}, … */
-  record Sort(Order order, boolean descending) {
-    static Sort parse(String value) {
+  public record Sort(Order order, boolean descending) {
+    public static Sort parse(String value) {
       boolean descending = value.startsWith("-");
       String name = descending ? value.substring(1) : value;
       for (Order order : Order.values()) {
@@ -151,10 +151,10 @@ final class TeamListing {
   }
 
   /** One page: how many teams pass the filters, this page's rows, the cursor for the next. */
-  record Page(int total, List<TeamRow> rows, String nextCursor) {}
+  public record Page(int total, List<TeamRow> rows, String nextCursor) {}
 
   /** The rows of the active teams that pass, in order. */
-  static List<TeamRow> rows(
+  public static List<TeamRow> rows(
       List<TeamQuarter> quarter,
       Map<String, Integer> previousLevels,
       GroupTree tree,
@@ -169,7 +169,7 @@ final class TeamListing {
         .toList();
   }
 
-  static Page page(List<TeamRow> rows, Sort sort, Optional<String> cursor, int limit) {
+  public static Page page(List<TeamRow> rows, Sort sort, Optional<String> cursor, int limit) {
     Comparator<Position> order = sort.comparator();
     int from = 0;
     if (cursor.isPresent()) {

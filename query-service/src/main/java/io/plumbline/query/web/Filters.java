@@ -1,11 +1,11 @@
 package io.plumbline.query.web;
 
+import io.plumbline.query.refusal.RequestRefused;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.http.HttpStatus;
 
 /**
  * The filters of a listing, read by name: a filter the listing does not know, or a value it cannot
@@ -88,7 +88,7 @@ public final class Filters {
   }
 
   /** A refusal of one filter's value. */
-  public static ProblemException refused(String name, String message) {
-    return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-filter", name, message);
+  public static RequestRefused refused(String name, String message) {
+    return new RequestRefused(RequestRefused.Kind.INVALID, "invalid-filter", name, message);
   }
 }

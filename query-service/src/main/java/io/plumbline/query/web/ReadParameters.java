@@ -1,8 +1,8 @@
 package io.plumbline.query.web;
 
+import io.plumbline.query.refusal.RequestRefused;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import org.springframework.http.HttpStatus;
 
 /** The query parameters reads share, checked with clear problems (quarters: ActiveRubric). */
 public final class ReadParameters {
@@ -16,8 +16,8 @@ public final class ReadParameters {
   public static Instant pastInstant(String value, String name, Instant now) {
     Instant instant = instant(value, name);
     if (instant.isAfter(now)) {
-      throw new ProblemException(
-          HttpStatus.BAD_REQUEST,
+      throw new RequestRefused(
+          RequestRefused.Kind.MALFORMED,
           "invalid-parameter",
           name,
           "%s is %s, in the future; figures cover up to now (%s).".formatted(name, value, now));
@@ -29,8 +29,8 @@ public final class ReadParameters {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new ProblemException(
-          HttpStatus.BAD_REQUEST,
+      throw new RequestRefused(
+          RequestRefused.Kind.MALFORMED,
           "invalid-parameter",
           name,
           "%s must be an ISO-8601 instant such as 2026-10-01T00:00:00Z, not '%s'."

@@ -1,10 +1,10 @@
 package io.plumbline.query.rubric.admin;
 
+import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.rubric.MaturityEvaluator;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.Rubric;
 import io.plumbline.query.rubric.RubricDocument;
-import io.plumbline.query.web.ProblemException;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.data.annotation.Id;
@@ -14,7 +14,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -90,12 +89,12 @@ public class ActiveRubric {
     try {
       quarter = Quarter.parse(value);
     } catch (IllegalArgumentException e) {
-      throw new ProblemException(
-          HttpStatus.BAD_REQUEST, "invalid-parameter", "quarter", e.getMessage());
+      throw new RequestRefused(
+          RequestRefused.Kind.MALFORMED, "invalid-parameter", "quarter", e.getMessage());
     }
     if (quarter.compareTo(current) > 0) {
-      throw new ProblemException(
-          HttpStatus.BAD_REQUEST,
+      throw new RequestRefused(
+          RequestRefused.Kind.MALFORMED,
           "invalid-parameter",
           "quarter",
           "Quarter %s has not started yet; the current quarter is %s.".formatted(quarter, current));
@@ -110,7 +109,7 @@ public class ActiveRubric {
   public Quarter filterQuarter(String value, String filter, Instant now) {
     try {
       return quarter(value, now);
-    } catch (ProblemException e) {
+    } catch (RequestRefused e) {
       throw io.plumbline.query.web.Filters.refused(filter, e.getMessage());
     }
   }
@@ -120,8 +119,8 @@ public class ActiveRubric {
     try {
       return RubricDocument.parse(text);
     } catch (RubricDocument.InvalidRubricException e) {
-      throw new ProblemException(
-          HttpStatus.UNPROCESSABLE_ENTITY,
+      throw new RequestRefused(
+          RequestRefused.Kind.INVALID,
           "invalid-rubric",
           null,
           "The rubric cannot be used: " + e.getMessage());

@@ -6,10 +6,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 /** The latest rubric replay: which version, since when, over how many teams. */
-interface ReplayRecords extends MongoRepository<ReplayRecords.ReplayRecord, String> {
+public interface ReplayRecords extends MongoRepository<ReplayRecords.ReplayRecord, String> {
 
   @Document("rubric_replays")
   record ReplayRecord(@Id String id, String version, Instant startedAt, int teams) {
-    static final String LATEST = "latest";
+    public static final String LATEST = "latest";
   }
 }

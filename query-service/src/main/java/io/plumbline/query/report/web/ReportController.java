@@ -1,5 +1,7 @@
-package io.plumbline.query.report;
+package io.plumbline.query.report.web;
 
+import io.plumbline.query.report.QuarterReports;
+import io.plumbline.query.report.ReportPage;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
 import io.plumbline.query.web.Filters;

@@ -1,20 +1,21 @@
-package io.plumbline.query.team;
+package io.plumbline.query.team.web;
 
 import io.plumbline.query.facts.TeamFacts;
 import io.plumbline.query.facts.TeamFactsReader;
 import io.plumbline.query.quarters.TeamQuarter;
 import io.plumbline.query.quarters.TeamQuarterRows;
+import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.rubric.MaturityEvaluator;
 import io.plumbline.query.rubric.TeamMaturity;
 import io.plumbline.query.rubric.admin.ActiveRubric;
-import io.plumbline.query.web.ProblemException;
+import io.plumbline.query.team.Explanation;
+import io.plumbline.query.team.MaturityView;
 import io.plumbline.query.web.ReadParameters;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -82,8 +83,8 @@ class TeamMaturityController {
 
   private Instant instant(String quarter, String asOf, MaturityEvaluator evaluator) {
     if (quarter != null && asOf != null) {
-      throw new ProblemException(
-          HttpStatus.BAD_REQUEST,
+      throw new RequestRefused(
+          RequestRefused.Kind.MALFORMED,
           "invalid-parameter",
           "asOf",
           "Give either quarter or asOf, not both.");
@@ -108,8 +109,8 @@ class TeamMaturityController {
         .load(teamId)
         .orElseThrow(
             () ->
-                new ProblemException(
-                    HttpStatus.NOT_FOUND,
+                new RequestRefused(
+                    RequestRefused.Kind.NOT_FOUND,
                     "unknown-team",
                     "teamId",
                     "Team '%s' is not known to the read side (yet).".formatted(teamId)));

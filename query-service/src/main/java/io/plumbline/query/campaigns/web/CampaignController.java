@@ -1,12 +1,15 @@
-package io.plumbline.query.campaigns;
+package io.plumbline.query.campaigns.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.plumbline.query.campaigns.Campaign;
+import io.plumbline.query.campaigns.CampaignProgress;
+import io.plumbline.query.campaigns.Campaigns;
+import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.web.Filters;
-import io.plumbline.query.web.ProblemException;
 import io.plumbline.query.web.ReadParameters;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
@@ -186,13 +189,12 @@ class CampaignController {
   private Instant instant(String value) {
     try {
       return ReadParameters.pastInstant(value, "asOf", clock.instant());
-    } catch (ProblemException e) {
+    } catch (RequestRefused e) {
       throw Filters.refused("asOf", e.getMessage());
     }
   }
 
-  private static ProblemException invalid(String field, String message) {
-    return new ProblemException(
-        HttpStatus.UNPROCESSABLE_ENTITY, "invalid-campaign", field, message);
+  private static RequestRefused invalid(String field, String message) {
+    return new RequestRefused(RequestRefused.Kind.INVALID, "invalid-campaign", field, message);
   }
 }

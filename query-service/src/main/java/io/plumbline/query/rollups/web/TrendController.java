@@ -1,15 +1,17 @@
-package io.plumbline.query.rollups;
+package io.plumbline.query.rollups.web;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.plumbline.query.org.GroupTree;
 import io.plumbline.query.org.OrgTree;
+import io.plumbline.query.refusal.RequestRefused;
+import io.plumbline.query.rollups.Rollup;
+import io.plumbline.query.rollups.Rollups;
 import io.plumbline.query.rubric.Practice;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
 import io.plumbline.query.web.CsvCells;
 import io.plumbline.query.web.Filters;
-import io.plumbline.query.web.ProblemException;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -24,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -345,8 +346,8 @@ class TrendController {
     }
     List<TrendPoint> points = rollups.range(scope, from, to).stream().map(TrendPoint::of).toList();
     if (groupId != null && points.isEmpty() && !org.asOf(now).contains(groupId)) {
-      throw new ProblemException(
-          HttpStatus.NOT_FOUND,
+      throw new RequestRefused(
+          RequestRefused.Kind.NOT_FOUND,
           "unknown-group",
           "groupId",
           "There is no group '%s'.".formatted(groupId));

@@ -1,7 +1,10 @@
-package io.plumbline.query.rubric.admin;
+package io.plumbline.query.rubric.admin.web;
 
 import io.plumbline.query.rubric.Rubric;
+import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.query.rubric.admin.ReplayRecords;
 import io.plumbline.query.rubric.admin.ReplayRecords.ReplayRecord;
+import io.plumbline.query.rubric.admin.RubricReplay;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

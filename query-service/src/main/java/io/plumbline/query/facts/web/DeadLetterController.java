@@ -1,7 +1,7 @@
-package io.plumbline.query.facts;
+package io.plumbline.query.facts.web;
 
 import io.plumbline.events.Topics;
-import io.plumbline.query.web.ProblemException;
+import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -93,8 +92,8 @@ class DeadLetterController {
             .findFirst()
             .orElseThrow(
                 () ->
-                    new ProblemException(
-                        HttpStatus.NOT_FOUND,
+                    new RequestRefused(
+                        RequestRefused.Kind.NOT_FOUND,
                         "unknown-dead-letter",
                         "offset",
                         "There is no dead letter at partition %d, offset %d."

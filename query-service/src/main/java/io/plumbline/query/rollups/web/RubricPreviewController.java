@@ -1,5 +1,7 @@
-package io.plumbline.query.rollups;
+package io.plumbline.query.rollups.web;
 
+import io.plumbline.query.rollups.GroupRollups;
+import io.plumbline.query.rollups.Rollup;
 import io.plumbline.query.rubric.MaturityEvaluator;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;

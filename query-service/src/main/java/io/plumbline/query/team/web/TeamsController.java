@@ -1,4 +1,4 @@
-package io.plumbline.query.team;
+package io.plumbline.query.team.web;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +9,8 @@ import io.plumbline.query.quarters.TeamQuarter;
 import io.plumbline.query.rubric.Practice;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.query.team.TeamListing;
+import io.plumbline.query.team.TeamRow;
 import io.plumbline.query.web.CsvCells;
 import io.plumbline.query.web.Filters;
 import io.plumbline.service.openapi.Refusal;

@@ -1,11 +1,13 @@
-package io.plumbline.query.rollups;
+package io.plumbline.query.rollups.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.plumbline.query.quarters.Publications;
+import io.plumbline.query.refusal.RequestRefused;
+import io.plumbline.query.rollups.Rollup;
+import io.plumbline.query.rollups.Rollups;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
 import io.plumbline.query.web.CsvCells;
-import io.plumbline.query.web.ProblemException;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
@@ -14,7 +16,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -98,8 +99,8 @@ class RollupController {
         .find(scope, q)
         .orElseThrow(
             () ->
-                new ProblemException(
-                    HttpStatus.NOT_FOUND,
+                new RequestRefused(
+                    RequestRefused.Kind.NOT_FOUND,
                     scope.equals(Rollup.ORG) ? "no-figures" : "unknown-group",
                     scope.equals(Rollup.ORG) ? "quarter" : "groupId",
                     "No figures for %s in %s.".formatted(what, q)));

@@ -1,13 +1,14 @@
-package io.plumbline.query.publication;
+package io.plumbline.query.publication.web;
 
+import io.plumbline.query.publication.QuarterPublisher;
 import io.plumbline.query.quarters.Publication;
 import io.plumbline.query.quarters.Publications;
 import io.plumbline.query.quarters.TeamQuarter;
+import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.rollups.Rollup;
 import io.plumbline.query.rollups.Rollups;
 import io.plumbline.query.rubric.Quarter;
 import io.plumbline.query.rubric.admin.ActiveRubric;
-import io.plumbline.query.web.ProblemException;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -188,8 +188,8 @@ class PublicationController {
         .find(q)
         .orElseThrow(
             () ->
-                new ProblemException(
-                    HttpStatus.NOT_FOUND,
+                new RequestRefused(
+                    RequestRefused.Kind.NOT_FOUND,
                     "not-published",
                     "quarter",
                     "Quarter %s has not been published; an admin publishes it with POST /api/v1/quarters/%s/publish."
