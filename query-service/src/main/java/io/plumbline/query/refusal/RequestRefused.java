@@ -30,6 +30,11 @@ public class RequestRefused extends RuntimeException {
     this.field = field;
   }
 
+  /** A filter whose value cannot be taken: {@code invalid-filter}, naming the filter. */
+  public static RequestRefused invalidFilter(String name, String message) {
+    return new RequestRefused(Kind.INVALID, "invalid-filter", name, message);
+  }
+
   public Kind kind() {
     return kind;
   }

@@ -23,13 +23,13 @@ public final class Filters {
     given.forEach(
         (name, values) -> {
           if (!this.known.contains(name)) {
-            throw refused(
+            throw RequestRefused.invalidFilter(
                 name,
                 "'%s' is not a filter here; the filters are %s."
                     .formatted(name, new TreeSet<>(known)));
           }
           if (values.size() > 1) {
-            throw refused(
+            throw RequestRefused.invalidFilter(
                 name, "%s is given %d times; give it once.".formatted(name, values.size()));
           }
           this.values.put(name, values.get(0));
@@ -53,7 +53,7 @@ public final class Filters {
               } catch (NumberFormatException e) {
                 // refused below, in the API's words
               }
-              throw refused(
+              throw RequestRefused.invalidFilter(
                   name,
                   "%s must be a whole number from %d to %d, not '%s'."
                       .formatted(name, min, max, value));
@@ -68,7 +68,7 @@ public final class Filters {
                   case "true" -> true;
                   case "false" -> false;
                   default ->
-                      throw refused(
+                      throw RequestRefused.invalidFilter(
                           name, "%s must be true or false, not '%s'.".formatted(name, value));
                 });
   }
@@ -78,17 +78,12 @@ public final class Filters {
         .map(
             value -> {
               if (!allowed.contains(value)) {
-                throw refused(
+                throw RequestRefused.invalidFilter(
                     name,
                     "%s must be one of %s, not '%s'."
                         .formatted(name, new TreeSet<>(allowed), value));
               }
               return value;
             });
-  }
-
-  /** A refusal of one filter's value. */
-  public static RequestRefused refused(String name, String message) {
-    return new RequestRefused(RequestRefused.Kind.INVALID, "invalid-filter", name, message);
   }
 }

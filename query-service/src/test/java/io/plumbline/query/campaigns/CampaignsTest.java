@@ -13,6 +13,7 @@ import io.plumbline.events.slo.SloDefined;
 import io.plumbline.events.toil.ToilMeasured;
 import io.plumbline.query.EmbeddedInfrastructureTest;
 import io.plumbline.query.TestTopic;
+import io.plumbline.query.campaigns.refresh.CampaignMetrics;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -14,6 +14,7 @@ import io.plumbline.events.slo.SloDefined;
 import io.plumbline.events.slo.SloReviewed;
 import io.plumbline.query.EmbeddedInfrastructureTest;
 import io.plumbline.query.TestTopic;
+import io.plumbline.query.facts.model.FactLog;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

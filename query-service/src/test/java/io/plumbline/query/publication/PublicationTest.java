@@ -12,10 +12,11 @@ import io.plumbline.events.postmortem.PostmortemPublished;
 import io.plumbline.events.postmortem.Severity;
 import io.plumbline.query.EmbeddedInfrastructureTest;
 import io.plumbline.query.TestTopic;
-import io.plumbline.query.facts.FactLog;
-import io.plumbline.query.quarters.Publications;
-import io.plumbline.query.quarters.TeamQuarter;
-import io.plumbline.query.rubric.Quarter;
+import io.plumbline.query.facts.model.FactLog;
+import io.plumbline.query.publication.store.QuarterPublisher;
+import io.plumbline.query.quarters.model.TeamQuarter;
+import io.plumbline.query.quarters.store.PublicationStore;
+import io.plumbline.query.rubric.model.Quarter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +45,7 @@ class PublicationTest {
   @Autowired ObjectMapper json;
   @Autowired QuarterPublisher publisher;
   @Autowired MongoTemplate mongo;
-  @Autowired Publications publications;
+  @Autowired PublicationStore publications;
 
   private TestRestTemplate http;
   private TestTopic topic;

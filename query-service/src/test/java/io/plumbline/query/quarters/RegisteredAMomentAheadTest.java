@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.plumbline.events.org.TeamRegistered;
 import io.plumbline.query.EmbeddedInfrastructureTest;
 import io.plumbline.query.TestTopic;
+import io.plumbline.query.quarters.model.TeamQuarter;
+import io.plumbline.query.quarters.store.DirtyTeam;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,7 +27,7 @@ import org.springframework.data.mongodb.core.query.Query;
 class RegisteredAMomentAheadTest {
 
   @Autowired MongoTemplate mongo;
-  @Autowired io.plumbline.query.rubric.admin.ActiveRubric rubric;
+  @Autowired io.plumbline.query.rubric.store.ActiveRubric rubric;
 
   @Test
   void aTeamRegisteredAMomentAheadGetsItsFiguresWhenTheMomentComes() {

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.plumbline.events.org.TeamRegistered;
 import io.plumbline.query.EmbeddedInfrastructureTest;
 import io.plumbline.query.TestTopic;
+import io.plumbline.query.quarters.model.TeamQuarter;
+import io.plumbline.query.quarters.refresh.QuarterRefresher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

@@ -3,6 +3,8 @@ package io.plumbline.query.quarters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.query.EmbeddedInfrastructureTest;
+import io.plumbline.query.quarters.store.DirtyMarks;
+import io.plumbline.query.quarters.store.DirtyTeam;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.plumbline.query.campaigns.Campaign;
-import io.plumbline.query.campaigns.CampaignProgress;
-import io.plumbline.query.campaigns.Campaigns;
+import io.plumbline.query.campaigns.model.Campaign;
+import io.plumbline.query.campaigns.model.CampaignProgress;
+import io.plumbline.query.campaigns.store.CampaignStore;
 import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.web.Filters;
 import io.plumbline.query.web.ReadParameters;
@@ -41,11 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class CampaignController {
 
-  private final Campaigns campaigns;
+  private final CampaignStore campaigns;
   private final ObjectMapper strict;
   private final java.time.Clock clock;
 
-  CampaignController(Campaigns campaigns, ObjectMapper json, java.time.Clock clock) {
+  CampaignController(CampaignStore campaigns, ObjectMapper json, java.time.Clock clock) {
     this.campaigns = campaigns;
     this.clock = clock;
     this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -93,7 +93,7 @@ class CampaignController {
               content =
                   @Content(
                       mediaType = "application/json",
-                      schema = @Schema(implementation = Campaigns.Spec.class))))
+                      schema = @Schema(implementation = CampaignStore.Spec.class))))
   @io.swagger.v3.oas.annotations.responses.ApiResponse(
       responseCode = "201",
       description = "A new campaign")
@@ -161,9 +161,9 @@ class CampaignController {
     return new CampaignPoints(campaignId, campaigns.points(campaigns.find(campaignId)));
   }
 
-  private Campaigns.Spec read(String body) {
+  private CampaignStore.Spec read(String body) {
     try {
-      Campaigns.Spec spec = strict.readValue(body, Campaigns.Spec.class);
+      CampaignStore.Spec spec = strict.readValue(body, CampaignStore.Spec.class);
       if (spec == null) {
         throw invalid(null, "The body is a JSON object describing the campaign.");
       }
@@ -190,7 +190,7 @@ class CampaignController {
     try {
       return ReadParameters.pastInstant(value, "asOf", clock.instant());
     } catch (RequestRefused e) {
-      throw Filters.refused("asOf", e.getMessage());
+      throw RequestRefused.invalidFilter("asOf", e.getMessage());
     }
   }
 

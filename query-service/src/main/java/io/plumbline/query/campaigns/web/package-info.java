@@ -1,2 +1,2 @@
-/** The HTTP edge of campaigns: controllers, their parameters and problem details. */
+/** The HTTP edge of campaigns: JSON and CSV, parameters, refusals as problem details. */
 package io.plumbline.query.campaigns.web;

@@ -1,2 +1,2 @@
-/** The HTTP edge of facts: controllers, their parameters and problem details. */
+/** The HTTP edge of facts: the dead letters, read and replayed by an admin. */
 package io.plumbline.query.facts.web;

@@ -1,7 +1,7 @@
 package io.plumbline.query.org.web;
 
-import io.plumbline.query.org.GroupTree;
-import io.plumbline.query.org.OrgTree;
+import io.plumbline.query.org.model.GroupTree;
+import io.plumbline.query.org.store.OrgTree;
 import io.plumbline.query.web.ReadParameters;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;

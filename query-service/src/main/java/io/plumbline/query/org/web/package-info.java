@@ -1,2 +1,2 @@
-/** The HTTP edge of org: controllers, their parameters and problem details. */
+/** The HTTP edge of the org: its groups as they stood at an instant. */
 package io.plumbline.query.org.web;

@@ -1,14 +1,14 @@
 package io.plumbline.query.publication.web;
 
-import io.plumbline.query.publication.QuarterPublisher;
-import io.plumbline.query.quarters.Publication;
-import io.plumbline.query.quarters.Publications;
-import io.plumbline.query.quarters.TeamQuarter;
+import io.plumbline.query.publication.store.QuarterPublisher;
+import io.plumbline.query.quarters.model.Publication;
+import io.plumbline.query.quarters.model.TeamQuarter;
+import io.plumbline.query.quarters.store.PublicationStore;
 import io.plumbline.query.refusal.RequestRefused;
-import io.plumbline.query.rollups.Rollup;
-import io.plumbline.query.rollups.Rollups;
-import io.plumbline.query.rubric.Quarter;
-import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.query.rollups.model.Rollup;
+import io.plumbline.query.rollups.store.Rollups;
+import io.plumbline.query.rubric.model.Quarter;
+import io.plumbline.query.rubric.store.ActiveRubric;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -42,14 +42,14 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicationController {
 
   private final QuarterPublisher publisher;
-  private final Publications publications;
+  private final PublicationStore publications;
   private final ActiveRubric rubric;
   private final Rollups rollups;
   private final Clock clock;
 
   PublicationController(
       QuarterPublisher publisher,
-      Publications publications,
+      PublicationStore publications,
       ActiveRubric rubric,
       Rollups rollups,
       Clock clock) {

@@ -1,2 +1,5 @@
-/** The HTTP edge of publication: controllers, their parameters and problem details. */
+/**
+ * The HTTP edge of publication: publish, read a published quarter and its difference from live
+ * figures.
+ */
 package io.plumbline.query.publication.web;

@@ -1,9 +1,9 @@
 package io.plumbline.query.report.web;
 
-import io.plumbline.query.report.QuarterReports;
-import io.plumbline.query.report.ReportPage;
-import io.plumbline.query.rubric.Quarter;
-import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.query.report.model.ReportPage;
+import io.plumbline.query.report.store.QuarterReports;
+import io.plumbline.query.rubric.model.Quarter;
+import io.plumbline.query.rubric.store.ActiveRubric;
 import io.plumbline.query.web.Filters;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;

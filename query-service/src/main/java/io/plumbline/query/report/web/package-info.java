@@ -1,2 +1,2 @@
-/** The HTTP edge of report: controllers, their parameters and problem details. */
+/** The HTTP edge of the report: the HTML page. */
 package io.plumbline.query.report.web;

@@ -1,12 +1,12 @@
 package io.plumbline.query.rollups.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.plumbline.query.quarters.Publications;
+import io.plumbline.query.quarters.store.PublicationStore;
 import io.plumbline.query.refusal.RequestRefused;
-import io.plumbline.query.rollups.Rollup;
-import io.plumbline.query.rollups.Rollups;
-import io.plumbline.query.rubric.Quarter;
-import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.query.rollups.model.Rollup;
+import io.plumbline.query.rollups.store.Rollups;
+import io.plumbline.query.rubric.model.Quarter;
+import io.plumbline.query.rubric.store.ActiveRubric;
 import io.plumbline.query.web.CsvCells;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,11 +32,12 @@ import org.springframework.web.bind.annotation.RestController;
 class RollupController {
 
   private final Rollups rollups;
-  private final Publications publications;
+  private final PublicationStore publications;
   private final ActiveRubric rubric;
   private final Clock clock;
 
-  RollupController(Rollups rollups, Publications publications, ActiveRubric rubric, Clock clock) {
+  RollupController(
+      Rollups rollups, PublicationStore publications, ActiveRubric rubric, Clock clock) {
     this.rollups = rollups;
     this.publications = publications;
     this.rubric = rubric;

@@ -1,10 +1,10 @@
 package io.plumbline.query.rollups.web;
 
-import io.plumbline.query.rollups.GroupRollups;
-import io.plumbline.query.rollups.Rollup;
-import io.plumbline.query.rubric.MaturityEvaluator;
-import io.plumbline.query.rubric.Quarter;
-import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.query.rollups.model.Rollup;
+import io.plumbline.query.rollups.store.GroupRollups;
+import io.plumbline.query.rubric.model.MaturityEvaluator;
+import io.plumbline.query.rubric.model.Quarter;
+import io.plumbline.query.rubric.store.ActiveRubric;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;

@@ -2,14 +2,14 @@ package io.plumbline.query.rollups.web;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.plumbline.query.org.GroupTree;
-import io.plumbline.query.org.OrgTree;
+import io.plumbline.query.org.model.GroupTree;
+import io.plumbline.query.org.store.OrgTree;
 import io.plumbline.query.refusal.RequestRefused;
-import io.plumbline.query.rollups.Rollup;
-import io.plumbline.query.rollups.Rollups;
-import io.plumbline.query.rubric.Practice;
-import io.plumbline.query.rubric.Quarter;
-import io.plumbline.query.rubric.admin.ActiveRubric;
+import io.plumbline.query.rollups.model.Rollup;
+import io.plumbline.query.rollups.store.Rollups;
+import io.plumbline.query.rubric.model.Practice;
+import io.plumbline.query.rubric.model.Quarter;
+import io.plumbline.query.rubric.store.ActiveRubric;
 import io.plumbline.query.web.CsvCells;
 import io.plumbline.query.web.Filters;
 import io.plumbline.service.openapi.Refusal;
@@ -336,10 +336,10 @@ class TrendController {
         filters.text("to").isPresent() ? quarter(filters, "to") : rubric.calendar().quarterOf(now);
     Quarter from = filters.text("from").isPresent() ? quarter(filters, "from") : back(to, 7);
     if (from.compareTo(to) > 0) {
-      throw Filters.refused("from", "from (%s) is after to (%s).".formatted(from, to));
+      throw RequestRefused.invalidFilter("from", "from (%s) is after to (%s).".formatted(from, to));
     }
     if (back(to, MAX_QUARTERS - 1).compareTo(from) > 0) {
-      throw Filters.refused(
+      throw RequestRefused.invalidFilter(
           "from",
           "A trend covers at most %d quarters; %s to %s is longer."
               .formatted(MAX_QUARTERS, from, to));

@@ -1,2 +1,5 @@
-/** The HTTP edge of rollups: controllers, their parameters and problem details. */
+/**
+ * The HTTP edge of rollups: the org and group figures, trends, the heat map, a rubric's preview;
+ * JSON and CSV.
+ */
 package io.plumbline.query.rollups.web;

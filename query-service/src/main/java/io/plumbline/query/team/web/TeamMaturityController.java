@@ -1,15 +1,15 @@
 package io.plumbline.query.team.web;
 
-import io.plumbline.query.facts.TeamFacts;
-import io.plumbline.query.facts.TeamFactsReader;
-import io.plumbline.query.quarters.TeamQuarter;
-import io.plumbline.query.quarters.TeamQuarterRows;
+import io.plumbline.query.facts.model.TeamFacts;
+import io.plumbline.query.facts.store.TeamFactsReader;
+import io.plumbline.query.quarters.model.TeamQuarter;
+import io.plumbline.query.quarters.store.TeamQuarterRows;
 import io.plumbline.query.refusal.RequestRefused;
-import io.plumbline.query.rubric.MaturityEvaluator;
-import io.plumbline.query.rubric.TeamMaturity;
-import io.plumbline.query.rubric.admin.ActiveRubric;
-import io.plumbline.query.team.Explanation;
-import io.plumbline.query.team.MaturityView;
+import io.plumbline.query.rubric.model.MaturityEvaluator;
+import io.plumbline.query.rubric.model.TeamMaturity;
+import io.plumbline.query.rubric.store.ActiveRubric;
+import io.plumbline.query.team.model.Explanation;
+import io.plumbline.query.team.model.MaturityView;
 import io.plumbline.query.web.ReadParameters;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;

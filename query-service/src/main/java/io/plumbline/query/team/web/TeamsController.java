@@ -2,15 +2,16 @@ package io.plumbline.query.team.web;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.plumbline.query.org.GroupTree;
-import io.plumbline.query.org.OrgTree;
-import io.plumbline.query.quarters.Publications;
-import io.plumbline.query.quarters.TeamQuarter;
-import io.plumbline.query.rubric.Practice;
-import io.plumbline.query.rubric.Quarter;
-import io.plumbline.query.rubric.admin.ActiveRubric;
-import io.plumbline.query.team.TeamListing;
-import io.plumbline.query.team.TeamRow;
+import io.plumbline.query.org.model.GroupTree;
+import io.plumbline.query.org.store.OrgTree;
+import io.plumbline.query.quarters.model.TeamQuarter;
+import io.plumbline.query.quarters.store.PublicationStore;
+import io.plumbline.query.refusal.RequestRefused;
+import io.plumbline.query.rubric.model.Practice;
+import io.plumbline.query.rubric.model.Quarter;
+import io.plumbline.query.rubric.store.ActiveRubric;
+import io.plumbline.query.team.model.TeamListing;
+import io.plumbline.query.team.model.TeamRow;
 import io.plumbline.query.web.CsvCells;
 import io.plumbline.query.web.Filters;
 import io.plumbline.service.openapi.Refusal;
@@ -62,12 +63,12 @@ class TeamsController {
               FILTERS.stream(), java.util.stream.Stream.of("cursor", "limit"))
           .collect(Collectors.toUnmodifiableSet());
 
-  private final Publications quarters;
+  private final PublicationStore quarters;
   private final OrgTree org;
   private final ActiveRubric rubric;
   private final Clock clock;
 
-  TeamsController(Publications quarters, OrgTree org, ActiveRubric rubric, Clock clock) {
+  TeamsController(PublicationStore quarters, OrgTree org, ActiveRubric rubric, Clock clock) {
     this.quarters = quarters;
     this.org = org;
     this.rubric = rubric;
@@ -197,14 +198,14 @@ class TeamsController {
     GroupTree tree = org.asOf(asOf);
     Optional<String> group = filters.text("group");
     if (group.isPresent() && !tree.contains(group.get())) {
-      throw Filters.refused(
+      throw RequestRefused.invalidFilter(
           "group", "There was no group '%s' in %s.".formatted(group.get(), quarter));
     }
     Optional<String> practice = filters.oneOf("practice", PRACTICES);
     Optional<Integer> practiceLevel = filters.integer("practiceLevel", 0, 5);
     if (practice.isPresent() != practiceLevel.isPresent()) {
       String missing = practice.isPresent() ? "practiceLevel" : "practice";
-      throw Filters.refused(
+      throw RequestRefused.invalidFilter(
           missing, "practice and practiceLevel go together: give %s too.".formatted(missing));
     }
     TeamListing.Sort sort =

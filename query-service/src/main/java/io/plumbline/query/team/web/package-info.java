@@ -1,2 +1,4 @@
-/** The HTTP edge of team: controllers, their parameters and problem details. */
+/**
+ * The HTTP edge of teams: one team's maturity and its explanation, every team listed; JSON and CSV.
+ */
 package io.plumbline.query.team.web;

@@ -5,7 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.query.EmbeddedInfrastructureTest;
-import io.plumbline.query.rubric.RubricDocument;
+import io.plumbline.query.rubric.model.RubricDocument;
+import io.plumbline.query.rubric.store.FencedFigureWrites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -77,33 +78,37 @@ class FleetRubricTest {
         new Document("_id", id).append("figure", "later").append("rubricGeneration", 7L);
     mongo.getCollection("fleet_figures").insertOne(later);
 
-    boolean written = UnderRubric.save(mongo, new Figure(id, "earlier", 6), id, 6);
+    boolean written = FencedFigureWrites.save(mongo, new Figure(id, "earlier", 6), id, 6);
     assertThat(written).isFalse();
     assertThat(mongo.getCollection("fleet_figures").find(new Document("_id", id)).first())
         .containsEntry("figure", "later");
 
-    assertThat(UnderRubric.save(mongo, new Figure(id, "newer", 8), id, 8)).isTrue();
+    assertThat(FencedFigureWrites.save(mongo, new Figure(id, "newer", 8), id, 8)).isTrue();
     assertThat(mongo.getCollection("fleet_figures").find(new Document("_id", id)).first())
         .containsEntry("figure", "newer");
     String fresh = id + "-new";
-    assertThat(UnderRubric.save(mongo, new Figure(fresh, "first", 1), fresh, 1)).isTrue();
+    assertThat(FencedFigureWrites.save(mongo, new Figure(fresh, "first", 1), fresh, 1)).isTrue();
   }
 
   @Test
   void figuresFromFewerFactsDoNotReplaceFiguresFromMoreUnderTheSameRubric() {
     String id = "fence-" + System.nanoTime();
-    assertThat(UnderRubric.save(mongo, new Fenced(id, "from 5", 3, 5), id, 3, "factCount", 5))
+    assertThat(
+            FencedFigureWrites.save(mongo, new Fenced(id, "from 5", 3, 5), id, 3, "factCount", 5))
         .isTrue();
 
     // a replica that computed from older facts (3) arrives late: refused
-    assertThat(UnderRubric.save(mongo, new Fenced(id, "from 3", 3, 3), id, 3, "factCount", 3))
+    assertThat(
+            FencedFigureWrites.save(mongo, new Fenced(id, "from 3", 3, 3), id, 3, "factCount", 3))
         .isFalse();
     assertThat(figure(id)).isEqualTo("from 5");
     // from the same or more facts: written
-    assertThat(UnderRubric.save(mongo, new Fenced(id, "from 7", 3, 7), id, 3, "factCount", 7))
+    assertThat(
+            FencedFigureWrites.save(mongo, new Fenced(id, "from 7", 3, 7), id, 3, "factCount", 7))
         .isTrue();
     // under a later rubric, whatever the facts counted: written
-    assertThat(UnderRubric.save(mongo, new Fenced(id, "rubric 4", 4, 1), id, 4, "factCount", 1))
+    assertThat(
+            FencedFigureWrites.save(mongo, new Fenced(id, "rubric 4", 4, 1), id, 4, "factCount", 1))
         .isTrue();
     assertThat(figure(id)).isEqualTo("rubric 4");
   }

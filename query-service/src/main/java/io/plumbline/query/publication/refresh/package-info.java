@@ -1,0 +1,2 @@
+/** Quarters published automatically once their grace period has passed. */
+package io.plumbline.query.publication.refresh;

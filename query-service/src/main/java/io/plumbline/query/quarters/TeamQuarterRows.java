@@ -1,6 +1,0 @@
-package io.plumbline.query.quarters;
-
-import org.springframework.data.mongodb.repository.MongoRepository;
-
-/** The stored team-quarter rows, by id ({@link TeamQuarter#id}): what a team's reads show. */
-public interface TeamQuarterRows extends MongoRepository<TeamQuarter, String> {}

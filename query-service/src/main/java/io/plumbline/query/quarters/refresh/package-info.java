@@ -1,0 +1,2 @@
+/** Recomputing marked teams in rounds, rolling up the quarters touched, and the clock refresh. */
+package io.plumbline.query.quarters.refresh;

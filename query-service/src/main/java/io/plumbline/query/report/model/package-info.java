@@ -1,0 +1,2 @@
+/** The quarterly report as data and as one self-contained HTML page: pure. */
+package io.plumbline.query.report.model;

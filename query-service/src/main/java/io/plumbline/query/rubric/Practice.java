@@ -1,9 +1,0 @@
-package io.plumbline.query.rubric;
-
-/** The four SRE practices Plumbline measures. */
-public enum Practice {
-  SLOS,
-  POSTMORTEMS,
-  RUNBOOKS,
-  TOIL
-}
