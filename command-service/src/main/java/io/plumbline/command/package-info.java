@@ -1,2 +1,2 @@
-/** The command side: REST ingest, Axon aggregates, MongoDB event store, publication to Kafka. */
+/** The command side: REST ingest, Axon aggregates, MongoDB event store, the relay to Kafka. */
 package io.plumbline.command;

@@ -26,7 +26,7 @@ class ArchitectureTest {
       noClasses()
           .that()
           .resideInAnyPackage(
-              "io.plumbline.command.service..",
+              "io.plumbline.command.catalog..",
               "io.plumbline.command.postmortem..",
               "io.plumbline.command.runbook..",
               "io.plumbline.command.toil..",

@@ -4,6 +4,7 @@ import io.plumbline.command.common.CommandRejectedException;
 import io.plumbline.command.common.Lifespan;
 import io.plumbline.command.common.Reason;
 import io.plumbline.events.TeamEvent;
+import io.plumbline.events.exemption.ExemptionEvent;
 import io.plumbline.events.exemption.ExemptionGranted;
 import io.plumbline.events.exemption.ExemptionRevoked;
 import io.plumbline.events.exemption.RubricCriteria;
@@ -19,12 +20,8 @@ public final class Exemptions {
 
   private Map<String, Lifespan> lives = new HashMap<>();
 
-  public static boolean decides(TeamEvent event) {
-    return event instanceof ExemptionGranted || event instanceof ExemptionRevoked;
-  }
-
   /** The event to store, or the refusal of the rule it breaks. */
-  public TeamEvent decide(TeamEvent event) {
+  public TeamEvent decide(ExemptionEvent event) {
     if (event instanceof ExemptionGranted grant) {
       anExemptionNamesACriterionOfTheRubric(grant);
       anExemptionExpiresAfterItIsGranted(grant);

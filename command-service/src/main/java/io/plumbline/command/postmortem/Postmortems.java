@@ -7,6 +7,7 @@ import io.plumbline.events.TeamEvent;
 import io.plumbline.events.postmortem.ActionItem;
 import io.plumbline.events.postmortem.ActionItemClosed;
 import io.plumbline.events.postmortem.IncidentRecorded;
+import io.plumbline.events.postmortem.PostmortemEvent;
 import io.plumbline.events.postmortem.PostmortemPublished;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,14 +24,8 @@ public final class Postmortems {
   private Map<String, Lifespan> incidents = new HashMap<>();
   private Map<String, Map<String, Lifespan>> actionItems = new HashMap<>();
 
-  public static boolean decides(TeamEvent event) {
-    return event instanceof IncidentRecorded
-        || event instanceof PostmortemPublished
-        || event instanceof ActionItemClosed;
-  }
-
   /** The event to store, or the refusal of the rule it breaks. */
-  public TeamEvent decide(TeamEvent event) {
+  public TeamEvent decide(PostmortemEvent event) {
     if (event instanceof IncidentRecorded incident) {
       anIncidentEndsAfterItStarts(incident);
       anIncidentIsRecordedOnce(incident);

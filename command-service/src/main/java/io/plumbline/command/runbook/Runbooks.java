@@ -1,11 +1,12 @@
 package io.plumbline.command.runbook;
 
+import io.plumbline.command.catalog.Services;
 import io.plumbline.command.common.CommandRejectedException;
 import io.plumbline.command.common.Lifespan;
 import io.plumbline.command.common.Reason;
-import io.plumbline.command.service.Services;
 import io.plumbline.events.TeamEvent;
 import io.plumbline.events.runbook.AlertInventoryReported;
+import io.plumbline.events.runbook.RunbookEvent;
 import io.plumbline.events.runbook.RunbookPublished;
 import io.plumbline.events.runbook.RunbookRetired;
 import io.plumbline.events.runbook.RunbookReviewed;
@@ -22,15 +23,8 @@ public final class Runbooks {
 
   private Map<String, Lifespan> lives = new HashMap<>();
 
-  public static boolean decides(TeamEvent event) {
-    return event instanceof AlertInventoryReported
-        || event instanceof RunbookPublished
-        || event instanceof RunbookReviewed
-        || event instanceof RunbookRetired;
-  }
-
   /** The event to store, or the refusal of the rule it breaks. */
-  public TeamEvent decide(TeamEvent event, Services services) {
+  public TeamEvent decide(RunbookEvent event, Services services) {
     if (event instanceof AlertInventoryReported inventory) {
       services.requireActive(inventory.teamId(), inventory.serviceId(), inventory.occurredAt());
     } else if (event instanceof RunbookPublished runbook) {

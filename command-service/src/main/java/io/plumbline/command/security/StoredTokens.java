@@ -3,4 +3,4 @@ package io.plumbline.command.security;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 /** The API tokens as stored, by id. */
-interface StoredTokens extends MongoRepository<StoredToken, String> {}
+public interface StoredTokens extends MongoRepository<StoredToken, String> {}

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 /** Bearer tokens checked against the tokens this service administers, in its own database. */
 @Component
-class TokenIntrospector extends CachedTokenIntrospector {
+public class TokenIntrospector extends CachedTokenIntrospector {
 
-  TokenIntrospector(
+  public TokenIntrospector(
       StoredTokens tokens,
       @Value("${plumbline.security.bootstrap-admin-token:}") String bootstrapAdminToken,
       @Value("${plumbline.security.token-cache:10s}") Duration cacheFor) {

@@ -1,12 +1,13 @@
 package io.plumbline.command.slo;
 
+import io.plumbline.command.catalog.Services;
 import io.plumbline.command.common.CommandRejectedException;
 import io.plumbline.command.common.Lifespan;
 import io.plumbline.command.common.Reason;
-import io.plumbline.command.service.Services;
 import io.plumbline.events.TeamEvent;
 import io.plumbline.events.slo.ErrorBudgetPolicyInvoked;
 import io.plumbline.events.slo.SloDefined;
+import io.plumbline.events.slo.SloEvent;
 import io.plumbline.events.slo.SloRetired;
 import io.plumbline.events.slo.SloReviewed;
 import java.time.Instant;
@@ -42,15 +43,8 @@ public final class Slos {
   private Map<String, String> fingerprints = new HashMap<>();
   private Set<String> managedByOpenSlo = new HashSet<>();
 
-  public static boolean decides(TeamEvent event) {
-    return event instanceof SloDefined
-        || event instanceof SloReviewed
-        || event instanceof SloRetired
-        || event instanceof ErrorBudgetPolicyInvoked;
-  }
-
   /** The event to store, or the refusal of the rule it breaks. */
-  public TeamEvent decide(TeamEvent event, Services services) {
+  public TeamEvent decide(SloEvent event, Services services) {
     if (event instanceof SloDefined defined) {
       // dated within a life it redefines the SLO there; dated after the last end it begins anew
       SloRules.check(defined.objectives(), defined.window());

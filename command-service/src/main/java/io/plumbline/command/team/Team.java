@@ -2,6 +2,7 @@ package io.plumbline.command.team;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.plumbline.command.catalog.Services;
 import io.plumbline.command.common.AggregateIds;
 import io.plumbline.command.common.EventIds;
 import io.plumbline.command.common.Outcome;
@@ -9,11 +10,17 @@ import io.plumbline.command.exemption.Exemptions;
 import io.plumbline.command.group.GroupDirectory;
 import io.plumbline.command.postmortem.Postmortems;
 import io.plumbline.command.runbook.Runbooks;
-import io.plumbline.command.service.Services;
 import io.plumbline.command.slo.ReconcileSlos;
 import io.plumbline.command.slo.Slos;
 import io.plumbline.command.toil.Toil;
 import io.plumbline.events.TeamEvent;
+import io.plumbline.events.exemption.ExemptionEvent;
+import io.plumbline.events.org.ServiceEvent;
+import io.plumbline.events.org.TeamLifecycleEvent;
+import io.plumbline.events.postmortem.PostmortemEvent;
+import io.plumbline.events.runbook.RunbookEvent;
+import io.plumbline.events.slo.SloEvent;
+import io.plumbline.events.toil.ToilEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -75,28 +82,29 @@ public class Team {
         event -> apply(event));
   }
 
+  /** Each family of facts goes to the one practice that decides on it. */
   private TeamEvent decide(TeamEvent event, GroupDirectory groups) {
-    if (TeamLifecycle.decides(event)) {
-      return lifecycle.decide(event, groups);
+    if (event instanceof TeamLifecycleEvent own) {
+      return lifecycle.decide(own, groups);
     }
     lifecycle.requireActive(event.teamId(), event.occurredAt());
-    if (Services.decides(event)) {
-      return services.decide(event);
+    if (event instanceof ServiceEvent service) {
+      return services.decide(service);
     }
-    if (Slos.decides(event)) {
-      return slos.decide(event, services);
+    if (event instanceof SloEvent slo) {
+      return slos.decide(slo, services);
     }
-    if (Postmortems.decides(event)) {
-      return postmortems.decide(event);
+    if (event instanceof PostmortemEvent postmortem) {
+      return postmortems.decide(postmortem);
     }
-    if (Runbooks.decides(event)) {
-      return runbooks.decide(event, services);
+    if (event instanceof RunbookEvent runbook) {
+      return runbooks.decide(runbook, services);
     }
-    if (Toil.decides(event)) {
-      return toil.decide(event);
+    if (event instanceof ToilEvent measured) {
+      return toil.decide(measured);
     }
-    if (Exemptions.decides(event)) {
-      return exemptions.decide(event);
+    if (event instanceof ExemptionEvent exemption) {
+      return exemptions.decide(exemption);
     }
     throw new IllegalArgumentException("No practice decides on " + event.getClass().getName());
   }

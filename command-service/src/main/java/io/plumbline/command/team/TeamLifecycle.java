@@ -5,6 +5,7 @@ import io.plumbline.command.common.Lifespan;
 import io.plumbline.command.common.Reason;
 import io.plumbline.command.group.GroupDirectory;
 import io.plumbline.events.TeamEvent;
+import io.plumbline.events.org.TeamLifecycleEvent;
 import io.plumbline.events.org.TeamMoved;
 import io.plumbline.events.org.TeamRegistered;
 import io.plumbline.events.org.TeamRetired;
@@ -23,12 +24,6 @@ final class TeamLifecycle {
   private String groupId;
   private Lifespan life;
 
-  static boolean decides(TeamEvent event) {
-    return event instanceof TeamRegistered
-        || event instanceof TeamMoved
-        || event instanceof TeamRetired;
-  }
-
   /**
    * The event as the client states it: a move's origin is the team's group at the time, which the
    * team fills in, so a retry without it (or with it) is the same fact.
@@ -41,7 +36,7 @@ final class TeamLifecycle {
   }
 
   /** The event to store, or the refusal of the rule it breaks. */
-  TeamEvent decide(TeamEvent event, GroupDirectory groups) {
+  TeamEvent decide(TeamLifecycleEvent event, GroupDirectory groups) {
     if (event instanceof TeamRegistered registration) {
       aTeamIsRegisteredOnce(registration.teamId());
       requireGroup(groups, "groupId", registration.groupId());

@@ -4,6 +4,7 @@ import io.plumbline.command.common.CommandRejectedException;
 import io.plumbline.command.common.Reason;
 import io.plumbline.events.TeamEvent;
 import io.plumbline.events.toil.ToilAutomationShipped;
+import io.plumbline.events.toil.ToilEvent;
 import io.plumbline.events.toil.ToilMeasured;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -56,12 +57,8 @@ public final class Toil {
     }
   }
 
-  public static boolean decides(TeamEvent event) {
-    return event instanceof ToilMeasured || event instanceof ToilAutomationShipped;
-  }
-
   /** The event to store, or the refusal of the rule it breaks. */
-  public TeamEvent decide(TeamEvent event) {
+  public TeamEvent decide(ToilEvent event) {
     if (event instanceof ToilMeasured measured) {
       hoursAddUp(measured);
       aPeriodMovesForward(measured);

@@ -3,7 +3,6 @@ package io.plumbline.events.exemption;
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
 import io.plumbline.events.Names;
-import io.plumbline.events.TeamEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,4 +26,4 @@ public record ExemptionGranted(
         String approvedBy,
     @NotNull Instant expiresAt,
     @NotNull Instant occurredAt)
-    implements TeamEvent {}
+    implements ExemptionEvent {}

@@ -2,7 +2,6 @@ package io.plumbline.events.exemption;
 
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
-import io.plumbline.events.TeamEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,4 +16,4 @@ public record ExemptionRevoked(
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String exemptionId,
     @NotNull Instant occurredAt)
-    implements TeamEvent {}
+    implements ExemptionEvent {}

@@ -3,7 +3,6 @@ package io.plumbline.events.org;
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
 import io.plumbline.events.Names;
-import io.plumbline.events.TeamEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,4 +19,4 @@ public record ServiceRegistered(
         String name,
     @NotNull int tier,
     @NotNull Instant occurredAt)
-    implements TeamEvent {}
+    implements ServiceEvent {}

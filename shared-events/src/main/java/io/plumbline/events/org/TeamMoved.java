@@ -2,7 +2,6 @@ package io.plumbline.events.org;
 
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
-import io.plumbline.events.TeamEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,4 +15,4 @@ public record TeamMoved(
     @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String fromGroupId,
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String toGroupId,
     @NotNull Instant occurredAt)
-    implements TeamEvent {}
+    implements TeamLifecycleEvent {}

@@ -3,7 +3,6 @@ package io.plumbline.events.org;
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
 import io.plumbline.events.Names;
-import io.plumbline.events.TeamEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,4 +18,4 @@ public record TeamRegistered(
         String name,
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String groupId,
     @NotNull Instant occurredAt)
-    implements TeamEvent {}
+    implements TeamLifecycleEvent {}

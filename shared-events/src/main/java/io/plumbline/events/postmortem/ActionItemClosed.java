@@ -2,7 +2,6 @@ package io.plumbline.events.postmortem;
 
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
-import io.plumbline.events.TeamEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,4 +19,4 @@ public record ActionItemClosed(
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String actionItemId,
     @NotNull boolean shippedImprovement,
     @NotNull Instant occurredAt)
-    implements TeamEvent {}
+    implements PostmortemEvent {}

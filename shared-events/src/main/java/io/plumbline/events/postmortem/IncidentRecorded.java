@@ -2,7 +2,6 @@ package io.plumbline.events.postmortem;
 
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
-import io.plumbline.events.TeamEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,4 +17,4 @@ public record IncidentRecorded(
     @NotNull Instant startedAt,
     @NotNull Instant resolvedAt,
     @NotNull Instant occurredAt)
-    implements TeamEvent {}
+    implements PostmortemEvent {}

@@ -2,7 +2,6 @@ package io.plumbline.events.postmortem;
 
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
-import io.plumbline.events.TeamEvent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +26,7 @@ public record PostmortemPublished(
         List<@NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String>
             involvedTeamIds,
     @NotNull Instant occurredAt)
-    implements TeamEvent {
+    implements PostmortemEvent {
 
   public PostmortemPublished {
     actionItems = actionItems == null ? List.of() : List.copyOf(actionItems);

@@ -2,7 +2,6 @@ package io.plumbline.events.runbook;
 
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
-import io.plumbline.events.TeamEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,7 +17,7 @@ public record AlertInventoryReported(
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String serviceId,
     @NotNull @Size(max = 1000) List<@NotBlank @Size(max = 200) String> alertNames,
     @NotNull Instant occurredAt)
-    implements TeamEvent {
+    implements RunbookEvent {
 
   public AlertInventoryReported {
     alertNames = alertNames == null ? List.of() : List.copyOf(alertNames);

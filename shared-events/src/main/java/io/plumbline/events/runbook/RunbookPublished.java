@@ -2,7 +2,6 @@ package io.plumbline.events.runbook;
 
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
-import io.plumbline.events.TeamEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,7 +22,7 @@ public record RunbookPublished(
     @NotNull @Size(max = 1000) List<@NotBlank @Size(max = 200) String> coveredAlerts,
     @NotNull boolean automated,
     @NotNull Instant occurredAt)
-    implements TeamEvent {
+    implements RunbookEvent {
 
   public RunbookPublished {
     coveredAlerts = coveredAlerts == null ? List.of() : List.copyOf(coveredAlerts);

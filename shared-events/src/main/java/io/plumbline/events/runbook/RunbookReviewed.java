@@ -2,7 +2,6 @@ package io.plumbline.events.runbook;
 
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
-import io.plumbline.events.TeamEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,4 +14,4 @@ public record RunbookReviewed(
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String teamId,
     @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String runbookId,
     @NotNull Instant occurredAt)
-    implements TeamEvent {}
+    implements RunbookEvent {}

@@ -2,7 +2,6 @@ package io.plumbline.events.slo;
 
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
-import io.plumbline.events.TeamEvent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -36,7 +35,7 @@ public record SloDefined(
     @NotNull boolean errorBudgetPolicy,
     @NotNull boolean burnRateAlerts,
     @NotNull Instant occurredAt)
-    implements TeamEvent {
+    implements SloEvent {
 
   public SloDefined {
     objectives = objectives == null ? List.of() : List.copyOf(objectives);

@@ -3,7 +3,6 @@ package io.plumbline.events.toil;
 import io.plumbline.events.Decimals;
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
-import io.plumbline.events.TeamEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,7 +19,7 @@ public record ToilAutomationShipped(
     @NotBlank @Size(max = 500) String description,
     @NotNull BigDecimal hoursSavedPerWeek,
     @NotNull Instant occurredAt)
-    implements TeamEvent {
+    implements ToilEvent {
   /** Numbers in their one written form (see {@link Decimals}). */
   public ToilAutomationShipped {
     hoursSavedPerWeek = Decimals.canonical(hoursSavedPerWeek);

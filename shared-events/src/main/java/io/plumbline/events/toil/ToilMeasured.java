@@ -3,7 +3,6 @@ package io.plumbline.events.toil;
 import io.plumbline.events.Decimals;
 import io.plumbline.events.EventRevision;
 import io.plumbline.events.Ids;
-import io.plumbline.events.TeamEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,7 +22,7 @@ public record ToilMeasured(
     @NotNull BigDecimal toilHours,
     @NotNull BigDecimal opsHours,
     @NotNull Instant occurredAt)
-    implements TeamEvent {
+    implements ToilEvent {
   /** Numbers in their one written form (see {@link Decimals}). */
   public ToilMeasured {
     toilHours = Decimals.canonical(toilHours);

@@ -1,5 +1,8 @@
-package io.plumbline.command.security;
+package io.plumbline.command.security.web;
 
+import io.plumbline.command.security.StoredToken;
+import io.plumbline.command.security.StoredTokens;
+import io.plumbline.command.security.TokenIntrospector;
 import io.plumbline.events.Ids;
 import io.plumbline.service.openapi.Refusal;
 import io.plumbline.service.tokens.ApiTokens;

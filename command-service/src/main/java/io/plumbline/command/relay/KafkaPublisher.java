@@ -1,4 +1,4 @@
-package io.plumbline.command.publication;
+package io.plumbline.command.relay;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

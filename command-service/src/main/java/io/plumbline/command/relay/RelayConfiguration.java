@@ -1,4 +1,4 @@
-package io.plumbline.command.publication;
+package io.plumbline.command.relay;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * service-common).
  */
 @Configuration(proxyBeanMethods = false)
-public class PublicationConfiguration {
+public class RelayConfiguration {
 
   /**
    * A failed send stops the processor, which retries from the same event with back-off; the

@@ -1,9 +1,10 @@
-package io.plumbline.command.service;
+package io.plumbline.command.catalog;
 
 import io.plumbline.command.common.CommandRejectedException;
 import io.plumbline.command.common.Lifespan;
 import io.plumbline.command.common.Reason;
 import io.plumbline.events.TeamEvent;
+import io.plumbline.events.org.ServiceEvent;
 import io.plumbline.events.org.ServiceRegistered;
 import io.plumbline.events.org.ServiceRetired;
 import io.plumbline.events.org.ServiceTierChanged;
@@ -26,14 +27,8 @@ public final class Services {
 
   private Map<String, Lifespan> lives = new HashMap<>();
 
-  public static boolean decides(TeamEvent event) {
-    return event instanceof ServiceRegistered
-        || event instanceof ServiceTierChanged
-        || event instanceof ServiceRetired;
-  }
-
   /** The event to store, or the refusal of the rule it breaks. */
-  public TeamEvent decide(TeamEvent event) {
+  public TeamEvent decide(ServiceEvent event) {
     if (event instanceof ServiceRegistered registered) {
       aTierBetweenOneAndThree(registered.tier());
       aServiceIdIsRegisteredOnce(registered.serviceId());

@@ -1,13 +1,15 @@
-package io.plumbline.command.slo;
+package io.plumbline.command.slo.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.command.common.CommandRejectedException;
 import io.plumbline.command.common.Reason;
 import io.plumbline.command.security.Caller;
+import io.plumbline.command.slo.OpenSloDocuments;
 import io.plumbline.command.slo.OpenSloDocuments.Document;
 import io.plumbline.command.slo.OpenSloDocuments.Outcome;
 import io.plumbline.command.slo.OpenSloDocuments.SourceFile;
+import io.plumbline.command.slo.ReconcileSlos;
 import io.plumbline.service.openapi.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;

@@ -1,2 +1,0 @@
-/** Publication of every stored event to Kafka, at least once and in store order. */
-package io.plumbline.command.publication;
