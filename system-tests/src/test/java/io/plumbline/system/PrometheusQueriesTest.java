@@ -32,11 +32,12 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real Prometheus (Debian's package) scrapes both services of the embedded stack while a sample
- * org is loaded, and every PromQL expression of every dashboard panel and alert rule is evaluated
- * through its HTTP API: none may fail, and each must return data. promtool checks the deploy files.
- * Runs where {@code prometheus} and {@code promtool} are installed; skipped, with the reason,
- * elsewhere.
+ * A real Prometheus (Debian's package) scrapes a fleet of two replicas of each service, on one
+ * embedded broker and database, while a sample org is loaded: every PromQL expression of every
+ * dashboard panel and alert rule is evaluated through its HTTP API (none may fail, each must return
+ * data), and the org's figures summed over the fleet count every team once, also after the replica
+ * that exported them died. promtool checks the deploy files. Runs where {@code prometheus} and
+ * {@code promtool} are installed; skipped, with the reason, elsewhere.
  */
 @EnabledIf(
     value = "prometheusInstalled",
@@ -51,6 +52,7 @@ class PrometheusQueriesTest {
 
   @TempDir static Path dir;
   private static LocalStack stack;
+  private static LocalStack replica;
   private static Process prometheus;
   private static String prometheusUrl;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -83,26 +85,36 @@ class PrometheusQueriesTest {
     return installed;
   }
 
+  private static final List<String> FAST_METRICS =
+      List.of(
+          "--plumbline.metrics.refresh-interval=2s",
+          "--plumbline.metrics.campaign-refresh-interval=2s",
+          "--plumbline.metrics.lease-ttl=6s",
+          "--plumbline.rollups.quiet=500ms");
+
+  private static LocalStackConfig withFastMetrics(LocalStackConfig d) {
+    return new LocalStackConfig(
+        d.dataDir(),
+        d.durability(),
+        d.mongoPort(),
+        d.kafkaPort(),
+        d.controllerPort(),
+        d.commandPort(),
+        d.queryPort(),
+        d.commandServiceJar(),
+        d.queryServiceJar(),
+        d.serviceJvmOptions(),
+        FAST_METRICS);
+  }
+
   @BeforeAll
   static void start() throws Exception {
-    LocalStackConfig d = TestStacks.config(dir.resolve("stack"));
-    stack =
-        LocalStack.start(
-            new LocalStackConfig(
-                d.dataDir(),
-                d.durability(),
-                d.mongoPort(),
-                d.kafkaPort(),
-                d.controllerPort(),
-                d.commandPort(),
-                d.queryPort(),
-                d.commandServiceJar(),
-                d.queryServiceJar(),
-                d.serviceJvmOptions(),
-                List.of(
-                    "--plumbline.metrics.refresh-interval=2s",
-                    "--plumbline.metrics.campaign-refresh-interval=2s",
-                    "--plumbline.rollups.quiet=500ms")));
+    stack = LocalStack.start(withFastMetrics(TestStacks.config(dir.resolve("stack"))));
+    replica =
+        LocalStack.startAgainst(
+            withFastMetrics(TestStacks.config(dir.resolve("replica"))),
+            stack.mongoUrl(),
+            stack.kafkaBootstrapServers());
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(
         config,
@@ -115,17 +127,19 @@ class PrometheusQueriesTest {
         scrape_configs:
           - job_name: plumbline-command-service
             metrics_path: /actuator/prometheus
-            static_configs: [{targets: ["127.0.0.1:%d"]}]
+            static_configs: [{targets: ["127.0.0.1:%d", "127.0.0.1:%d"]}]
           - job_name: plumbline-query-service
             metrics_path: /actuator/prometheus
             authorization: {type: Bearer, credentials_file: %s}
-            static_configs: [{targets: ["127.0.0.1:%d"]}]
+            static_configs: [{targets: ["127.0.0.1:%d", "127.0.0.1:%d"]}]
         """
             .formatted(
                 DEPLOY.resolve("prometheus/rules/plumbline.rules.yml").toAbsolutePath(),
                 stack.config().commandPort(),
+                replica.config().commandPort(),
                 scrapeToken(),
-                stack.config().queryPort()));
+                stack.config().queryPort(),
+                replica.config().queryPort()));
     assertThat(run("promtool", "check", "config", config.toString())).isZero();
     int port = FreePorts.next();
     prometheusUrl = "http://127.0.0.1:" + port;
@@ -141,7 +155,29 @@ class PrometheusQueriesTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .ignoreExceptions()
-        .until(() -> result("sum(up)").path(0).at("/value/1").asText("0").equals("2"));
+        .until(() -> result("sum(up)").path(0).at("/value/1").asText("0").equals("4"));
+    loadTheSampleOrg();
+  }
+
+  /** The sample org through the CI client, and a campaign for the campaign dashboard. */
+  private static void loadTheSampleOrg() throws Exception {
+    String token = stack.adminToken();
+    CiClient.Run loaded =
+        new CiClient(stack.commandUrl(), token, "checkout")
+            .run("batch", DEPLOY.resolve("sample/sample-org.json").toString());
+    assertThat(loaded.exitCode()).as(loaded.output()).isEqualTo(5); // two refusals on purpose
+    HttpResponse<String> campaign =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(stack.queryUrl() + "/api/v1/admin/campaigns/slos-2"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"SLOs at 2\",\"practice\":\"slos\",\"level\":2,"
+                            + "\"deadline\":\"2099-01-01T00:00:00Z\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(campaign.statusCode()).as(campaign.body()).isEqualTo(201);
   }
 
   @AfterAll
@@ -149,6 +185,9 @@ class PrometheusQueriesTest {
     if (prometheus != null) {
       prometheus.destroy();
       prometheus.waitFor(20, TimeUnit.SECONDS);
+    }
+    if (replica != null) {
+      replica.close();
     }
     if (stack != null) {
       stack.close();
@@ -177,27 +216,6 @@ class PrometheusQueriesTest {
 
   @Test
   void everyDashboardAndAlertQueryReturnsDataFromARealScrape() throws Exception {
-    String token = stack.adminToken();
-    CiClient.Run loaded =
-        new CiClient(stack.commandUrl(), token, "checkout")
-            .run("batch", DEPLOY.resolve("sample/sample-org.json").toString());
-    assertThat(loaded.exitCode()).as(loaded.output()).isEqualTo(5); // two refusals on purpose
-    // a campaign, so that the campaign dashboard has a series to show
-    HttpResponse<String> campaign =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(stack.queryUrl() + "/api/v1/admin/campaigns/slos-2"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .PUT(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"name\":\"SLOs at 2\",\"practice\":\"slos\",\"level\":2,"
-                                + "\"deadline\":\"2099-01-01T00:00:00Z\"}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(campaign.statusCode()).as(campaign.body()).isEqualTo(201);
-
     Map<String, String> queries = queries();
     assertThat(queries).hasSizeGreaterThan(15);
     Map<String, String> failures = new LinkedHashMap<>();
@@ -216,6 +234,65 @@ class PrometheusQueriesTest {
               return failures.isEmpty();
             });
     assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void aFleetExportsEveryTeamOnceAndHandsTheExportOverWhenItsExporterDies() throws Exception {
+    awaitEachTeamCountedOnce(stack);
+    String exporter = value("sum by (instance) (plumbline_metrics_exporter == 1)", "instance");
+    LocalStack holder = exporter.endsWith(":" + stack.config().queryPort()) ? stack : replica;
+
+    holder.stopService("query-service", true);
+    try {
+      awaitEachTeamCountedOnce(holder == stack ? replica : stack);
+      assertThat(value("sum by (instance) (plumbline_team_info)", "instance"))
+          .as("exported by the replica still running")
+          .isNotEqualTo(exporter);
+    } finally {
+      holder.startService("query-service");
+    }
+  }
+
+  /**
+   * The org's teams per level, summed over the fleet, are its active teams as the read API lists
+   * them; one score and one info series per team.
+   */
+  private static void awaitEachTeamCountedOnce(LocalStack reader) {
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> {
+              int teams = activeTeams(reader);
+              assertThat(teams).as("the sample org's active teams").isGreaterThan(3);
+              assertThat(number("sum(plumbline_group_teams{group=\"org\"})"))
+                  .as("the org's teams at every level, summed over the fleet")
+                  .isEqualTo(teams);
+              assertThat(number("count(plumbline_team_score)")).isEqualTo(teams);
+              assertThat(number("count(count by (team) (plumbline_team_info))")).isEqualTo(teams);
+              assertThat(number("sum(plumbline_metrics_exporter)")).isEqualTo(1);
+            });
+  }
+
+  /** The active teams of the current quarter, as the read API counts them. */
+  private static int activeTeams(LocalStack reader) throws Exception {
+    HttpResponse<String> page =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(reader.queryUrl() + "/api/v1/teams?limit=1"))
+                .header("Authorization", "Bearer " + reader.adminToken())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    return JSON.readTree(page.body()).path("total").asInt();
+  }
+
+  private static int number(String expr) throws Exception {
+    JsonNode result = result(expr);
+    return result.isEmpty() ? -1 : (int) Double.parseDouble(result.path(0).at("/value/1").asText());
+  }
+
+  private static String value(String expr, String label) throws Exception {
+    return result(expr).path(0).path("metric").path(label).asText();
   }
 
   /** Every expression, named by where it comes from. Alerts contribute their query annotation. */

@@ -13,7 +13,8 @@ import io.plumbline.events.slo.SloDefined;
 import io.plumbline.events.toil.ToilMeasured;
 import io.plumbline.query.EmbeddedInfrastructureTest;
 import io.plumbline.query.TestTopic;
-import io.plumbline.query.campaigns.refresh.CampaignMetrics;
+import io.plumbline.query.metrics.refresh.CampaignMetrics;
+import io.plumbline.query.metrics.store.ExportLease;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,7 @@ class CampaignsTest {
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
   @Autowired CampaignMetrics metrics;
+  @Autowired ExportLease lease;
 
   private final String id = UUID.randomUUID().toString().substring(0, 8);
   private final String group = "g-" + id;
@@ -154,6 +156,7 @@ class CampaignsTest {
     put("c3-" + id, campaign("\"groupId\":\"" + group + "\",\"practice\":\"slos\",\"level\":1"));
 
     JsonNode points = get("/api/v1/campaigns/c3-" + id + "/points").path("points");
+    lease.renew(); // this test's service is the fleet: it holds the lease and exports
     metrics.refresh();
     String scrape = http.getForObject("/actuator/prometheus", String.class);
 

@@ -1,10 +1,11 @@
-package io.plumbline.query.campaigns.refresh;
+package io.plumbline.query.metrics.refresh;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.plumbline.query.campaigns.model.CampaignProgress;
 import io.plumbline.query.campaigns.store.CampaignStore;
+import io.plumbline.query.metrics.store.ExportLease;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,17 +13,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each campaign's progress as Prometheus gauges: teams in scope, met, not met and at risk. Bounded:
- * 4 series per campaign, at most {@value CampaignStore#MAX_CAMPAIGNS} campaigns. Every replica
- * exports the same figures, computed from the shared store.
+ * 4 series per campaign, at most {@value CampaignStore#MAX_CAMPAIGNS} campaigns. Computed every few
+ * minutes by the replica holding the {@link ExportLease}; shown, or withdrawn, as the lease comes
+ * and goes, so that only one replica of the fleet exports them.
  */
 @Component
 public class CampaignMetrics {
 
   private final CampaignStore campaigns;
+  private final ExportLease lease;
   private final MultiGauge teams;
+  private volatile boolean computed;
 
-  public CampaignMetrics(CampaignStore campaigns, MeterRegistry meters) {
+  public CampaignMetrics(CampaignStore campaigns, ExportLease lease, MeterRegistry meters) {
     this.campaigns = campaigns;
+    this.lease = lease;
     this.teams =
         MultiGauge.builder("plumbline.campaign.teams")
             .description(
@@ -35,6 +40,10 @@ public class CampaignMetrics {
       fixedDelayString = "${plumbline.metrics.campaign-refresh-interval:5m}",
       initialDelayString = "${plumbline.metrics.initial-delay:2s}")
   public void refresh() {
+    if (!lease.held()) {
+      withdraw();
+      return;
+    }
     List<MultiGauge.Row<?>> rows = new ArrayList<>();
     for (CampaignProgress progress : campaigns.progressNow(campaigns.all())) {
       String id = progress.campaignId();
@@ -44,5 +53,26 @@ public class CampaignMetrics {
       rows.add(MultiGauge.Row.of(Tags.of("campaign", id, "state", "at_risk"), progress.atRisk()));
     }
     teams.register(rows, true);
+    computed = true;
+  }
+
+  /**
+   * Follows the lease between refreshes: the figures are withdrawn as soon as the lease is lost,
+   * and computed at once when it is taken over from another replica.
+   */
+  @Scheduled(
+      fixedDelayString = "${plumbline.metrics.refresh-interval:15s}",
+      initialDelayString = "${plumbline.metrics.initial-delay:2s}")
+  public void followLease() {
+    if (!lease.held()) {
+      withdraw();
+    } else if (!computed) {
+      refresh();
+    }
+  }
+
+  private void withdraw() {
+    teams.register(List.of(), true);
+    computed = false;
   }
 }

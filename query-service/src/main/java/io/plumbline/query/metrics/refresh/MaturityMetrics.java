@@ -1,8 +1,10 @@
-package io.plumbline.query.metrics;
+package io.plumbline.query.metrics.refresh;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.plumbline.query.metrics.store.ExportLease;
 import io.plumbline.query.quarters.model.TeamQuarter;
 import io.plumbline.query.rollups.model.Rollup;
 import io.plumbline.query.rubric.store.ActiveRubric;
@@ -18,28 +20,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * The current quarter's figures as Prometheus gauges, for Grafana: per team (switchable off for
- * very large orgs) and per group. Series: 6 per team (4 practices, overall, score) when per-team
- * series are on, and 7 per group and for the org (teams at each of 6 levels, mean score).
+ * very large orgs) and per group. Series: 7 per team (4 practices, overall, score, and an info
+ * series naming its group) when per-team series are on, and 7 per group and for the org (teams at
+ * each of 6 levels, mean score). Only the replica holding the {@link ExportLease} exports them, so
+ * that a sum over the fleet counts every team once; the others export none.
  */
 @Component
 class MaturityMetrics {
 
   private final MongoTemplate mongo;
+  private final ExportLease lease;
   private final ActiveRubric rubric;
   private final Clock clock;
   private final boolean perTeam;
   private final MultiGauge teamLevels;
   private final MultiGauge teamScores;
+  private final MultiGauge teamInfo;
   private final MultiGauge groupTeams;
   private final MultiGauge groupScores;
 
   MaturityMetrics(
       MongoTemplate mongo,
+      ExportLease lease,
       ActiveRubric rubric,
       Clock clock,
       MeterRegistry meters,
       @Value("${plumbline.metrics.per-team:true}") boolean perTeam) {
     this.mongo = mongo;
+    this.lease = lease;
     this.rubric = rubric;
     this.clock = clock;
     this.perTeam = perTeam;
@@ -51,6 +59,15 @@ class MaturityMetrics {
         MultiGauge.builder("plumbline.team.score")
             .description("A team's score (0-100) this quarter")
             .register(meters);
+    this.teamInfo =
+        MultiGauge.builder("plumbline.team.info")
+            .description("1 for every active team this quarter, with its name and group")
+            .register(meters);
+    Gauge.builder("plumbline.metrics.exporter", lease, held -> held.held() ? 1 : 0)
+        .description(
+            "1 on the replica that exports the business gauges (it holds the lease), 0 on the"
+                + " others")
+        .register(meters);
     this.groupTeams =
         MultiGauge.builder("plumbline.group.teams")
             .description(
@@ -66,6 +83,11 @@ class MaturityMetrics {
       fixedDelayString = "${plumbline.metrics.refresh-interval:15s}",
       initialDelayString = "${plumbline.metrics.initial-delay:2s}")
   void refresh() {
+    if (!lease.renew()) {
+      List.of(groupTeams, groupScores, teamLevels, teamScores, teamInfo)
+          .forEach(gauge -> gauge.register(List.of(), true));
+      return;
+    }
     String quarter = rubric.calendar().quarterOf(clock.instant()).toString();
     List<Rollup> rollups =
         mongo.find(Query.query(Criteria.where("quarter").is(quarter)), Rollup.class);
@@ -89,6 +111,7 @@ class MaturityMetrics {
     }
     List<MultiGauge.Row<?>> levels = new ArrayList<>();
     List<MultiGauge.Row<?>> teamScoreRows = new ArrayList<>();
+    List<MultiGauge.Row<?>> info = new ArrayList<>();
     for (TeamQuarter row :
         mongo.find(
             Query.query(Criteria.where("quarter").is(quarter).and("active").is(true)),
@@ -103,8 +126,19 @@ class MaturityMetrics {
           MultiGauge.Row.of(
               Tags.of("team", row.teamId(), "practice", "overall"), row.overallLevel()));
       teamScoreRows.add(MultiGauge.Row.of(Tags.of("team", row.teamId()), row.score()));
+      info.add(
+          MultiGauge.Row.of(
+              Tags.of(
+                  "team",
+                  row.teamId(),
+                  "name",
+                  row.teamName() == null ? row.teamId() : row.teamName(),
+                  "group",
+                  row.groupId() == null ? Rollup.ORG : row.groupId()),
+              1));
     }
     teamLevels.register(levels, true);
     teamScores.register(teamScoreRows, true);
+    teamInfo.register(info, true);
   }
 }
