@@ -8,24 +8,7 @@ package io.plumbline.query.web;
  */
 public final class CsvCells {
 
-  private static final com.fasterxml.jackson.dataformat.csv.CsvMapper CSV =
-      new com.fasterxml.jackson.dataformat.csv.CsvMapper();
-
   private CsvCells() {}
-
-  /** Rows as a CSV download with a header line, named {@code name}.csv. */
-  public static <T> org.springframework.http.ResponseEntity<String> response(
-      String name, Class<T> type, java.util.List<T> rows)
-      throws com.fasterxml.jackson.core.JsonProcessingException {
-    return org.springframework.http.ResponseEntity.ok()
-        .contentType(
-            new org.springframework.http.MediaType(
-                "text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-        .header(
-            org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"" + name + ".csv\"")
-        .body(CSV.writer(CSV.schemaFor(type).withHeader()).writeValueAsString(rows));
-  }
 
   public static String safe(String text) {
     if (text == null) {

@@ -297,6 +297,29 @@ class LeadershipReadsTest {
   }
 
   @Test
+  void everyCsvIsAUtf8AttachmentNamedForItsView() {
+    for (String[] download :
+        new String[][] {
+          {"/api/v1/org/heatmap.csv?quarter=2017-Q2", "plumbline-heatmap-2017-Q2.csv"},
+          {"/api/v1/org/rollup.csv?quarter=2017-Q2", "plumbline-rollup-2017-Q2.csv"},
+          {"/api/v1/teams.csv?quarter=2017-Q2", "plumbline-teams-2017-Q2.csv"},
+          {
+            "/api/v1/org/trend.csv?from=2017-Q1&to=2017-Q2",
+            "plumbline-org-trend-2017-Q1-2017-Q2.csv"
+          }
+        }) {
+      var answer = http.getForEntity(download[0], String.class);
+
+      assertThat(answer.getStatusCode().value()).as(download[0]).isEqualTo(200);
+      assertThat(answer.getHeaders().getFirst("Content-Type"))
+          .as(download[0])
+          .isEqualTo("text/csv;charset=UTF-8");
+      assertThat(answer.getHeaders().getFirst("Content-Disposition"))
+          .isEqualTo("attachment; filename=\"" + download[1] + "\"");
+    }
+  }
+
+  @Test
   void wrongFiltersAreRefusedNamingTheField() {
     assertInvalid("/api/v1/teams?colour=red", "colour");
     assertInvalid("/api/v1/teams?quarter=2017-Q2&quarter=2017-Q1", "quarter");

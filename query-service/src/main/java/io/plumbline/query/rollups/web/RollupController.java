@@ -1,13 +1,12 @@
 package io.plumbline.query.rollups.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.plumbline.query.quarters.store.PublicationStore;
 import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.rollups.model.Rollup;
 import io.plumbline.query.rollups.store.Rollups;
 import io.plumbline.query.rubric.model.Quarter;
 import io.plumbline.query.rubric.store.ActiveRubric;
-import io.plumbline.query.web.CsvCells;
+import io.plumbline.query.web.CsvDownload;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -87,11 +85,10 @@ class RollupController {
   @Operation(summary = "The org and every group for a quarter, one CSV row each")
   @Refusal(status = 400, reasons = "invalid-parameter")
   @GetMapping(value = "/org/rollup.csv", produces = "text/csv")
-  ResponseEntity<String> csv(@RequestParam(required = false) String quarter)
-      throws JsonProcessingException {
+  CsvDownload<CsvRow> csv(@RequestParam(required = false) String quarter) {
     Quarter q = rubric.quarter(quarter, clock.instant());
     List<CsvRow> rows = rollups.ofQuarter(q).stream().map(CsvRow::of).toList();
-    return CsvCells.response("plumbline-rollup-" + q, CsvRow.class, rows);
+    return new CsvDownload<>("plumbline-rollup-" + q, CsvRow.class, rows);
   }
 
   private Rollup find(String scope, String quarter, String what) {
@@ -162,9 +159,9 @@ class RollupController {
     static CsvRow of(Rollup r) {
       return new CsvRow(
           r.quarter(),
-          CsvCells.safe(r.scope()),
-          CsvCells.safe(r.groupId()),
-          CsvCells.safe(r.groupName()),
+          r.scope(),
+          r.groupId(),
+          r.groupName(),
           r.teams(),
           r.teamsPerLevel().get("0"),
           r.teamsPerLevel().get("1"),

@@ -1,7 +1,6 @@
 package io.plumbline.query.rollups.web;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.plumbline.query.org.model.GroupTree;
 import io.plumbline.query.org.store.OrgTree;
 import io.plumbline.query.refusal.RequestRefused;
@@ -10,7 +9,7 @@ import io.plumbline.query.rollups.store.Rollups;
 import io.plumbline.query.rubric.model.Practice;
 import io.plumbline.query.rubric.model.Quarter;
 import io.plumbline.query.rubric.store.ActiveRubric;
-import io.plumbline.query.web.CsvCells;
+import io.plumbline.query.web.CsvDownload;
 import io.plumbline.query.web.Filters;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -203,12 +201,11 @@ class TrendController {
       })
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping(value = "/org/trend.csv", produces = "text/csv")
-  ResponseEntity<String> orgTrendCsv(
+  CsvDownload<TrendPoint> orgTrendCsv(
       @Parameter(hidden = true) @RequestParam
-          org.springframework.util.MultiValueMap<String, String> parameters)
-      throws JsonProcessingException {
+          org.springframework.util.MultiValueMap<String, String> parameters) {
     Trend trend = trend(Rollup.ORG, null, parameters);
-    return csv(
+    return new CsvDownload<>(
         "plumbline-org-trend-" + trend.from() + "-" + trend.to(), TrendPoint.class, trend.points());
   }
 
@@ -245,13 +242,12 @@ class TrendController {
   @Refusal(status = 404, reasons = "unknown-group")
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping(value = "/groups/{groupId}/trend.csv", produces = "text/csv")
-  ResponseEntity<String> groupTrendCsv(
+  CsvDownload<TrendPoint> groupTrendCsv(
       @PathVariable String groupId,
       @Parameter(hidden = true) @RequestParam
-          org.springframework.util.MultiValueMap<String, String> parameters)
-      throws JsonProcessingException {
+          org.springframework.util.MultiValueMap<String, String> parameters) {
     Trend trend = trend(Rollup.groupScope(groupId), groupId, parameters);
-    return csv(
+    return new CsvDownload<>(
         "plumbline-" + groupId + "-trend-" + trend.from() + "-" + trend.to(),
         TrendPoint.class,
         trend.points());
@@ -304,26 +300,11 @@ class TrendController {
           @Parameter(name = "quarter", in = ParameterIn.QUERY, schema = @Schema(type = "string")))
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping(value = "/org/heatmap.csv", produces = "text/csv")
-  ResponseEntity<String> heatMapCsv(
+  CsvDownload<HeatMapRow> heatMapCsv(
       @Parameter(hidden = true) @RequestParam
-          org.springframework.util.MultiValueMap<String, String> parameters)
-      throws JsonProcessingException {
+          org.springframework.util.MultiValueMap<String, String> parameters) {
     HeatMap map = heatMap(parameters);
-    List<HeatMapRow> safe =
-        map.rows().stream()
-            .map(
-                r ->
-                    new HeatMapRow(
-                        r.quarter(),
-                        CsvCells.safe(r.groupId()),
-                        CsvCells.safe(r.groupPath()),
-                        r.teams(),
-                        r.slos(),
-                        r.postmortems(),
-                        r.runbooks(),
-                        r.toil()))
-            .toList();
-    return csv("plumbline-heatmap-" + map.quarter(), HeatMapRow.class, safe);
+    return new CsvDownload<>("plumbline-heatmap-" + map.quarter(), HeatMapRow.class, map.rows());
   }
 
   private Trend trend(
@@ -365,10 +346,5 @@ class TrendController {
       q = q.previous();
     }
     return q;
-  }
-
-  private static <T> ResponseEntity<String> csv(String name, Class<T> type, List<T> rows)
-      throws JsonProcessingException {
-    return CsvCells.response(name, type, rows);
   }
 }

@@ -1,7 +1,6 @@
 package io.plumbline.query.team.web;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.plumbline.query.org.model.GroupTree;
 import io.plumbline.query.org.store.OrgTree;
 import io.plumbline.query.quarters.model.TeamQuarter;
@@ -12,7 +11,7 @@ import io.plumbline.query.rubric.model.Quarter;
 import io.plumbline.query.rubric.store.ActiveRubric;
 import io.plumbline.query.team.model.TeamListing;
 import io.plumbline.query.team.model.TeamRow;
-import io.plumbline.query.web.CsvCells;
+import io.plumbline.query.web.CsvDownload;
 import io.plumbline.query.web.Filters;
 import io.plumbline.service.openapi.Refusal;
 import io.plumbline.service.security.CachedTokenIntrospector;
@@ -31,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
@@ -176,13 +174,12 @@ class TeamsController {
       })
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping(value = "/teams.csv", produces = "text/csv")
-  ResponseEntity<String> csv(
+  CsvDownload<CsvRow> csv(
       @Parameter(hidden = true) @RequestParam
           org.springframework.util.MultiValueMap<String, String> parameters,
-      Authentication caller)
-      throws JsonProcessingException {
+      Authentication caller) {
     Listing listing = listing(new Filters(parameters, FILTERS), caller);
-    return CsvCells.response(
+    return new CsvDownload<>(
         "plumbline-teams-" + listing.quarter(),
         CsvRow.class,
         listing.rows().stream().map(row -> CsvRow.of(listing.quarter(), row)).toList());
@@ -286,10 +283,10 @@ class TeamsController {
     static CsvRow of(Quarter quarter, TeamRow row) {
       return new CsvRow(
           quarter.toString(),
-          CsvCells.safe(row.teamId()),
-          CsvCells.safe(row.teamName()),
-          CsvCells.safe(row.groupId()),
-          CsvCells.safe(String.join(" / ", row.groupPath())),
+          row.teamId(),
+          row.teamName(),
+          row.groupId(),
+          String.join(" / ", row.groupPath()),
           row.levels().get("slos"),
           row.levels().get("postmortems"),
           row.levels().get("runbooks"),
