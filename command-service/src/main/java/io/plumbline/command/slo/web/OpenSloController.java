@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.command.common.CommandRejectedException;
 import io.plumbline.command.common.Reason;
 import io.plumbline.command.security.Caller;
-import io.plumbline.command.slo.OpenSloDocuments;
-import io.plumbline.command.slo.OpenSloDocuments.Document;
-import io.plumbline.command.slo.OpenSloDocuments.Outcome;
-import io.plumbline.command.slo.OpenSloDocuments.SourceFile;
 import io.plumbline.command.slo.ReconcileSlos;
+import io.plumbline.command.slo.openslo.Document;
+import io.plumbline.command.slo.openslo.OpenSloDocuments;
+import io.plumbline.command.slo.openslo.Outcome;
+import io.plumbline.command.slo.openslo.Reading;
+import io.plumbline.command.slo.openslo.SourceFile;
 import io.plumbline.service.openapi.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
@@ -196,7 +197,7 @@ class OpenSloController {
           "files", "At most %d files at once, not %d.".formatted(MAX_FILES, files.size()));
     }
     // in the order of their names, so that a plan does not depend on how a directory was walked
-    OpenSloDocuments.Reading reading =
+    Reading reading =
         OpenSloDocuments.read(
             files.stream().sorted(java.util.Comparator.comparing(SourceFile::name)).toList());
     if (reading.anyRefused()) {
@@ -248,7 +249,7 @@ class OpenSloController {
     return answer;
   }
 
-  private static String where(OpenSloDocuments.Reading reading, ReconcileSlos.Refusal refusal) {
+  private static String where(Reading reading, ReconcileSlos.Refusal refusal) {
     Document source = reading.sources().get(refusal.sloId());
     return source == null ? "" : source.where() + ": ";
   }
@@ -262,8 +263,7 @@ class OpenSloController {
     return refused.size() > 3 ? named + " (and %d more)".formatted(refused.size() - 3) : named;
   }
 
-  private static List<Map<String, Object>> refusals(
-      OpenSloDocuments.Reading reading, ReconcileSlos.Result result) {
+  private static List<Map<String, Object>> refusals(Reading reading, ReconcileSlos.Result result) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (ReconcileSlos.Refusal refusal : result.refused()) {
       Map<String, Object> entry = new LinkedHashMap<>();
@@ -283,8 +283,7 @@ class OpenSloController {
   }
 
   /** Every document's outcome; an SLO's is what the plan does with it, once there is a plan. */
-  private static List<Map<String, Object>> documents(
-      OpenSloDocuments.Reading reading, ReconcileSlos.Result result) {
+  private static List<Map<String, Object>> documents(Reading reading, ReconcileSlos.Result result) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (Document d : reading.documents()) {
       Map<String, Object> entry = new LinkedHashMap<>();

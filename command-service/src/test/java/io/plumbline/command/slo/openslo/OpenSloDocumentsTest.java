@@ -1,14 +1,12 @@
-package io.plumbline.command.slo;
+package io.plumbline.command.slo.openslo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumbline.command.common.CommandRejectedException;
 import io.plumbline.command.common.Reason;
-import io.plumbline.command.slo.OpenSloDocuments.Document;
-import io.plumbline.command.slo.OpenSloDocuments.Outcome;
-import io.plumbline.command.slo.OpenSloDocuments.Reading;
-import io.plumbline.command.slo.OpenSloDocuments.SourceFile;
+import io.plumbline.command.slo.SloRules;
+import io.plumbline.command.slo.SloSpec;
 import io.plumbline.events.slo.SliKind;
 import io.plumbline.events.slo.SloObjective;
 import io.plumbline.events.slo.SloWindow;
