@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.plumbline.query.campaigns.model.Campaign;
 import io.plumbline.query.campaigns.model.CampaignProgress;
+import io.plumbline.query.campaigns.store.CampaignProgressReader;
 import io.plumbline.query.campaigns.store.CampaignStore;
 import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.web.Filters;
@@ -42,11 +43,17 @@ import org.springframework.web.bind.annotation.RestController;
 class CampaignController {
 
   private final CampaignStore campaigns;
+  private final CampaignProgressReader progress;
   private final ObjectMapper strict;
   private final java.time.Clock clock;
 
-  CampaignController(CampaignStore campaigns, ObjectMapper json, java.time.Clock clock) {
+  CampaignController(
+      CampaignStore campaigns,
+      CampaignProgressReader progress,
+      ObjectMapper json,
+      java.time.Clock clock) {
     this.campaigns = campaigns;
+    this.progress = progress;
     this.clock = clock;
     this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
@@ -93,7 +100,7 @@ class CampaignController {
               content =
                   @Content(
                       mediaType = "application/json",
-                      schema = @Schema(implementation = CampaignStore.Spec.class))))
+                      schema = @Schema(implementation = Campaign.Spec.class))))
   @io.swagger.v3.oas.annotations.responses.ApiResponse(
       responseCode = "201",
       description = "A new campaign")
@@ -104,7 +111,7 @@ class CampaignController {
   @PutMapping(value = "/admin/campaigns/{campaignId}", consumes = "application/json")
   ResponseEntity<CampaignView> set(@PathVariable String campaignId, @RequestBody String body) {
     if (!campaignId.matches(io.plumbline.events.Ids.PATTERN)) {
-      throw invalid(
+      throw Campaign.Spec.invalid(
           "campaignId", "The campaign id " + io.plumbline.events.Ids.PATTERN_MESSAGE + ".");
     }
     boolean created = campaigns.set(campaignId, read(body));
@@ -150,35 +157,35 @@ class CampaignController {
     Filters filters = new Filters(parameters, Set.of("asOf"));
     Optional<Instant> asOf = filters.text("asOf").map(this::instant);
     Campaign campaign = campaigns.find(campaignId);
-    CampaignProgress progress = campaigns.progress(campaign, asOf);
-    return new CampaignStanding(CampaignView.of(campaigns.find(campaignId)), progress);
+    CampaignProgress standing = progress.progress(campaign, asOf);
+    return new CampaignStanding(CampaignView.of(campaigns.find(campaignId)), standing);
   }
 
   @Operation(summary = "A campaign's share of teams that met the target, week by week")
   @Refusal(status = 404, reasons = "unknown-campaign")
   @GetMapping("/campaigns/{campaignId}/points")
   CampaignPoints points(@PathVariable String campaignId) {
-    return new CampaignPoints(campaignId, campaigns.points(campaigns.find(campaignId)));
+    return new CampaignPoints(campaignId, progress.points(campaigns.find(campaignId)));
   }
 
-  private CampaignStore.Spec read(String body) {
+  private Campaign.Spec read(String body) {
     try {
-      CampaignStore.Spec spec = strict.readValue(body, CampaignStore.Spec.class);
+      Campaign.Spec spec = strict.readValue(body, Campaign.Spec.class);
       if (spec == null) {
-        throw invalid(null, "The body is a JSON object describing the campaign.");
+        throw Campaign.Spec.invalid(null, "The body is a JSON object describing the campaign.");
       }
       return spec;
     } catch (UnrecognizedPropertyException e) {
-      throw invalid(
+      throw Campaign.Spec.invalid(
           e.getPropertyName(), "'%s' is not a field of a campaign.".formatted(e.getPropertyName()));
     } catch (InvalidFormatException e) {
       String field = field(e);
-      throw invalid(field, "%s has the wrong type or format.".formatted(field));
+      throw Campaign.Spec.invalid(field, "%s has the wrong type or format.".formatted(field));
     } catch (JsonMappingException e) {
       String field = field(e);
-      throw invalid(field, "The campaign cannot be read at %s.".formatted(field));
+      throw Campaign.Spec.invalid(field, "The campaign cannot be read at %s.".formatted(field));
     } catch (IOException e) {
-      throw invalid(null, "The body is not one JSON object.");
+      throw Campaign.Spec.invalid(null, "The body is not one JSON object.");
     }
   }
 
@@ -192,9 +199,5 @@ class CampaignController {
     } catch (RequestRefused e) {
       throw RequestRefused.invalidFilter("asOf", e.getMessage());
     }
-  }
-
-  private static RequestRefused invalid(String field, String message) {
-    return new RequestRefused(RequestRefused.Kind.INVALID, "invalid-campaign", field, message);
   }
 }

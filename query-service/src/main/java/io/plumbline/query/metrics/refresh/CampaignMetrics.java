@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.plumbline.query.campaigns.model.CampaignProgress;
+import io.plumbline.query.campaigns.store.CampaignProgressReader;
 import io.plumbline.query.campaigns.store.CampaignStore;
 import io.plumbline.query.metrics.store.ExportLease;
 import java.util.ArrayList;
@@ -21,12 +22,18 @@ import org.springframework.stereotype.Component;
 public class CampaignMetrics {
 
   private final CampaignStore campaigns;
+  private final CampaignProgressReader progress;
   private final ExportLease lease;
   private final MultiGauge teams;
   private volatile boolean computed;
 
-  public CampaignMetrics(CampaignStore campaigns, ExportLease lease, MeterRegistry meters) {
+  public CampaignMetrics(
+      CampaignStore campaigns,
+      CampaignProgressReader progress,
+      ExportLease lease,
+      MeterRegistry meters) {
     this.campaigns = campaigns;
+    this.progress = progress;
     this.lease = lease;
     this.teams =
         MultiGauge.builder("plumbline.campaign.teams")
@@ -45,12 +52,12 @@ public class CampaignMetrics {
       return;
     }
     List<MultiGauge.Row<?>> rows = new ArrayList<>();
-    for (CampaignProgress progress : campaigns.progressNow(campaigns.all())) {
-      String id = progress.campaignId();
-      rows.add(MultiGauge.Row.of(Tags.of("campaign", id, "state", "scope"), progress.teams()));
-      rows.add(MultiGauge.Row.of(Tags.of("campaign", id, "state", "met"), progress.met()));
-      rows.add(MultiGauge.Row.of(Tags.of("campaign", id, "state", "not_met"), progress.notMet()));
-      rows.add(MultiGauge.Row.of(Tags.of("campaign", id, "state", "at_risk"), progress.atRisk()));
+    for (CampaignProgress standing : progress.progressNow(campaigns.all())) {
+      String id = standing.campaignId();
+      rows.add(MultiGauge.Row.of(Tags.of("campaign", id, "state", "scope"), standing.teams()));
+      rows.add(MultiGauge.Row.of(Tags.of("campaign", id, "state", "met"), standing.met()));
+      rows.add(MultiGauge.Row.of(Tags.of("campaign", id, "state", "not_met"), standing.notMet()));
+      rows.add(MultiGauge.Row.of(Tags.of("campaign", id, "state", "at_risk"), standing.atRisk()));
     }
     teams.register(rows, true);
     computed = true;

@@ -1,6 +1,6 @@
 package io.plumbline.query.report.store;
 
-import io.plumbline.query.campaigns.store.CampaignStore;
+import io.plumbline.query.campaigns.store.CampaignProgressReader;
 import io.plumbline.query.org.model.GroupTree;
 import io.plumbline.query.org.store.OrgTree;
 import io.plumbline.query.quarters.model.TeamQuarter;
@@ -37,7 +37,7 @@ public class QuarterReports {
   private final PublicationStore quarters;
   private final OrgTree org;
   private final ActiveRubric rubric;
-  private final CampaignStore campaigns;
+  private final CampaignProgressReader campaigns;
   private final Clock clock;
 
   public QuarterReports(
@@ -45,7 +45,7 @@ public class QuarterReports {
       PublicationStore quarters,
       OrgTree org,
       ActiveRubric rubric,
-      CampaignStore campaigns,
+      CampaignProgressReader campaigns,
       Clock clock) {
     this.campaigns = campaigns;
     this.rollups = rollups;
