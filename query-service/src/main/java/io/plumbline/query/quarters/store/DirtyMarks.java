@@ -100,7 +100,7 @@ public class DirtyMarks implements FactsListener, RubricReplay {
    * The marks that have been quiet for a moment, or waited long enough, and that no replica holds;
    * at most {@code limit}.
    */
-  List<DirtyTeam> ready(java.time.Duration quiet, java.time.Duration maxWait, int limit) {
+  public List<DirtyTeam> ready(java.time.Duration quiet, java.time.Duration maxWait, int limit) {
     Instant now = clock.instant();
     return mongo.find(
         Query.query(

@@ -1,11 +1,10 @@
 package io.plumbline.query.quarters.store;
 
-import io.plumbline.events.TeamEvent;
 import io.plumbline.query.facts.model.TeamFacts;
 import io.plumbline.query.facts.store.TeamFactsReader;
 import io.plumbline.query.quarters.model.Publication;
+import io.plumbline.query.quarters.model.PublicationStanding;
 import io.plumbline.query.quarters.model.PublishedTeamQuarter;
-import io.plumbline.query.quarters.model.QuartersChanged;
 import io.plumbline.query.quarters.model.TeamQuarter;
 import io.plumbline.query.quarters.model.TeamQuarterCalculator;
 import io.plumbline.query.rubric.model.MaturityEvaluator;
@@ -14,7 +13,6 @@ import io.plumbline.query.rubric.model.RubricInForce;
 import io.plumbline.query.rubric.store.ActiveRubric;
 import io.plumbline.query.rubric.store.FencedFigureWrites;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +26,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps each team's quarterly figures in step with its facts: recomputes the quarters of dirty
- * teams under the rubric in force, compares them with the quarter's publication (restatements), and
- * tells the rollups which quarters changed.
+ * Recomputes the quarters of claimed teams under the rubric in force, each against the quarter's
+ * publication (restatements), and writes their rows fenced by the facts they were computed from.
  */
 @Component
 public class TeamQuarters {
@@ -43,17 +40,10 @@ public class TeamQuarters {
   private final DirtyMarks marks;
   private final QuarterVersions versions;
   private final PublicationStore publications;
-  private final List<QuartersChanged> listeners;
   private final Clock clock;
 
   /** The fence of a team's figures: how many of its facts they were computed from. */
   private static final String FACT_COUNT = "factCount";
-
-  /** Which replica this is, for the claims it holds on marks. */
-  private final String replica = java.util.UUID.randomUUID().toString();
-
-  /** How long a claim on a team's mark holds if its replica dies before it is done. */
-  private static final Duration CLAIM = Duration.ofMinutes(1);
 
   TeamQuarters(
       MongoTemplate mongo,
@@ -62,7 +52,6 @@ public class TeamQuarters {
       DirtyMarks marks,
       QuarterVersions versions,
       PublicationStore publications,
-      List<QuartersChanged> listeners,
       Clock clock) {
     this.mongo = mongo;
     this.facts = facts;
@@ -70,50 +59,20 @@ public class TeamQuarters {
     this.marks = marks;
     this.versions = versions;
     this.publications = publications;
-    this.listeners = List.copyOf(listeners);
     this.clock = clock;
-  }
-
-  /**
-   * Claims the dirty teams that have been quiet for a moment (so that a burst of events is
-   * evaluated once), at most {@code limit}, in one request: another replica may hold some of them,
-   * and recomputes those.
-   */
-  public Claimed claim(Duration quiet, Duration maxWait, int limit) {
-    Instant now = clock.instant();
-    rubric.follow();
-    RubricInForce inForce = rubric.inForce();
-    List<DirtyTeam> ready = marks.ready(quiet, maxWait, limit);
-    Set<String> claimed =
-        marks.claim(ready.stream().map(DirtyTeam::teamId).toList(), replica, CLAIM);
-    return new Claimed(
-        ready.stream().filter(mark -> claimed.contains(mark.teamId())).toList(), inForce, now);
-  }
-
-  /** Marks this replica holds, and the rubric in force when it claimed them. */
-  public record Claimed(List<DirtyTeam> marks, RubricInForce inForce, Instant now) {
-    /** The marks in {@code parts} slices of about equal size, for workers side by side. */
-    public List<Claimed> split(int parts) {
-      List<Claimed> slices = new ArrayList<>();
-      int size = (marks.size() + parts - 1) / Math.max(1, parts);
-      for (int from = 0; from < marks.size(); from += size) {
-        slices.add(
-            new Claimed(marks.subList(from, Math.min(marks.size(), from + size)), inForce, now));
-      }
-      return slices;
-    }
   }
 
   /**
    * Recomputes the claimed teams: reads their facts and writes their figures each in one request,
    * so that a round's cost follows the teams' facts rather than round trips to the store. The
-   * rollups of the quarters it touched are owed until {@link #rollUp} (once for many rounds: a
-   * rollup reads every row of its quarter), and the marks stay claimed until {@link #finish}.
+   * rollups of the quarters it touched are owed until the drain rolls them up (once for many
+   * rounds: a rollup reads every row of its quarter), and the marks stay claimed until then.
    *
    * @return what the round did
    */
   public Round recompute(Claimed claimed) {
     List<DirtyTeam> mine = claimed.marks();
+    String replica = claimed.replica();
     RubricInForce inForce = claimed.inForce();
     Instant now = claimed.now();
     if (mine.isEmpty()) {
@@ -180,25 +139,10 @@ public class TeamQuarters {
   }
 
   /**
-   * Removes the marks of recomputed teams once their quarters are rolled up, each unless it was
-   * marked again meanwhile.
-   */
-  public void finish(List<DirtyTeam> handled) {
-    marks.done(handled, replica);
-  }
-
-  /**
    * What a round did: how many teams it recomputed, which quarters' rows it changed (their rollups
-   * are owed), and the marks to remove once they are rolled up ({@link #finish}).
+   * are owed), and the marks to remove once they are rolled up.
    */
   public record Round(int teams, Set<Quarter> touched, List<DirtyTeam> handled) {}
-
-  /** Tells the rollups of these quarters that their team rows changed. */
-  public void rollUp(Set<Quarter> quarters, RubricInForce inForce, Instant now) {
-    if (!quarters.isEmpty()) {
-      listeners.forEach(listener -> listener.recomputed(quarters, inForce, now));
-    }
-  }
 
   /** The rows a round writes and removes, written together at its end. */
   private static final class Figures {
@@ -247,8 +191,9 @@ public class TeamQuarters {
       Publication publication = published.get(quarter.toString());
       TeamQuarter row =
           publication == null
-              ? againstPublication(next.get(), null, null, null, quarter, teamFacts, inForce, now)
-              : againstPublication(
+              ? PublicationStanding.of(
+                  next.get(), null, null, null, quarter, teamFacts, inForce, now)
+              : PublicationStanding.of(
                   next.get(),
                   mongo.findById(id, TeamQuarter.class),
                   publication,
@@ -262,50 +207,6 @@ public class TeamQuarters {
               row, row.id(), inForce.generation(), FACT_COUNT, row.factCount()));
     }
     return quarters;
-  }
-
-  /**
-   * The figures against the quarter's publication, if it is published: restated when they differ
-   * from the published ones under the same rubric, naming the events that arrived since and count
-   * for the quarter; marked apart when the rubric changed since, which is no restatement.
-   */
-  private TeamQuarter againstPublication(
-      TeamQuarter next,
-      TeamQuarter previous,
-      Publication publication,
-      PublishedTeamQuarter publishedRow,
-      Quarter quarter,
-      TeamFacts teamFacts,
-      RubricInForce inForce,
-      Instant now) {
-    long generation = inForce.generation();
-    Optional<PublishedTeamQuarter> published = Optional.ofNullable(publishedRow);
-    boolean rubricChanged =
-        published.isPresent()
-            && !published.get().row().rubricVersion().equals(next.rubricVersion());
-    List<TeamQuarter.Restatement> restatements = List.of();
-    if (published.isPresent() && !rubricChanged && !next.sameFiguresAs(published.get().row())) {
-      Instant end = inForce.evaluator().calendar().end(quarter);
-      List<String> causes =
-          teamFacts.arrivedAfter(published.get().factCount()).stream()
-              .filter(event -> event.occurredAt().isBefore(end))
-              .map(TeamEvent::eventId)
-              .toList();
-      Instant since =
-          previous != null && !previous.restatements().isEmpty()
-              ? previous.restatements().get(0).at()
-              : now;
-      restatements =
-          List.of(
-              new TeamQuarter.Restatement(
-                  since,
-                  causes,
-                  "figures changed since the quarter was published",
-                  publication.publishedAt(),
-                  TeamQuarter.Figures.of(published.get().row()),
-                  TeamQuarter.Figures.of(next)));
-    }
-    return next.standing(generation, rubricChanged, restatements);
   }
 
   /**
