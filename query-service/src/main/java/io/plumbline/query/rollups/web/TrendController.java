@@ -1,10 +1,13 @@
 package io.plumbline.query.rollups.web;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.plumbline.query.org.model.GroupTree;
 import io.plumbline.query.org.store.OrgTree;
 import io.plumbline.query.refusal.RequestRefused;
+import io.plumbline.query.rollups.model.HeatMap;
+import io.plumbline.query.rollups.model.HeatMapRow;
 import io.plumbline.query.rollups.model.Rollup;
+import io.plumbline.query.rollups.model.Trend;
+import io.plumbline.query.rollups.model.TrendPoint;
 import io.plumbline.query.rollups.store.Rollups;
 import io.plumbline.query.rubric.model.Practice;
 import io.plumbline.query.rubric.model.Quarter;
@@ -16,14 +19,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,116 +60,6 @@ class TrendController {
     this.rubric = rubric;
     this.clock = clock;
   }
-
-  /** One scope's figures per quarter, for the quarters in the range that have figures. */
-  record Trend(String scope, String groupId, String from, String to, List<TrendPoint> points) {}
-
-  /** A quarter's figures, movers and restatements counted. */
-  @JsonPropertyOrder({
-    "quarter",
-    "teams",
-    "level0",
-    "level1",
-    "level2",
-    "level3",
-    "level4",
-    "level5",
-    "meanScore",
-    "medianScore",
-    "meanSlos",
-    "meanPostmortems",
-    "meanRunbooks",
-    "meanToil",
-    "shareAtLevel3OrAbove",
-    "tier1SloCoverage",
-    "medianPostmortemLeadTimeHours",
-    "medianToilShare",
-    "moversUp",
-    "moversDown",
-    "restatedTeams",
-    "teamsByExemption",
-    "rubricVersion"
-  })
-  record TrendPoint(
-      String quarter,
-      int teams,
-      int level0,
-      int level1,
-      int level2,
-      int level3,
-      int level4,
-      int level5,
-      BigDecimal meanScore,
-      BigDecimal medianScore,
-      BigDecimal meanSlos,
-      BigDecimal meanPostmortems,
-      BigDecimal meanRunbooks,
-      BigDecimal meanToil,
-      BigDecimal shareAtLevel3OrAbove,
-      BigDecimal tier1SloCoverage,
-      BigDecimal medianPostmortemLeadTimeHours,
-      BigDecimal medianToilShare,
-      int moversUp,
-      int moversDown,
-      int restatedTeams,
-      int teamsByExemption,
-      String rubricVersion) {
-
-    static TrendPoint of(Rollup r) {
-      Map<String, Integer> levels = r.teamsPerLevel();
-      Map<String, BigDecimal> means = r.meanLevelPerPractice();
-      return new TrendPoint(
-          r.quarter(),
-          r.teams(),
-          levels.getOrDefault("0", 0),
-          levels.getOrDefault("1", 0),
-          levels.getOrDefault("2", 0),
-          levels.getOrDefault("3", 0),
-          levels.getOrDefault("4", 0),
-          levels.getOrDefault("5", 0),
-          r.meanScore(),
-          r.medianScore(),
-          means.get("slos"),
-          means.get("postmortems"),
-          means.get("runbooks"),
-          means.get("toil"),
-          r.shareAtLevel3OrAbove(),
-          r.tier1SloCoverage(),
-          r.medianPostmortemLeadTimeHours(),
-          r.medianToilShare(),
-          r.moversUp().size(),
-          r.moversDown().size(),
-          (int) r.restatements().stream().map(Rollup.TeamRestatement::teamId).distinct().count(),
-          r.teamsPerLevelByExemption() == null
-              ? 0
-              : r.teamsPerLevelByExemption().values().stream().mapToInt(Integer::intValue).sum(),
-          r.rubricVersion());
-    }
-  }
-
-  /** The group × practice matrix of mean levels of a quarter, the org first. */
-  record HeatMap(String quarter, List<String> practices, List<HeatMapRow> rows) {}
-
-  /** A group's (or the org's, with no group id) teams and mean level per practice. */
-  @JsonPropertyOrder({
-    "quarter",
-    "groupId",
-    "groupPath",
-    "teams",
-    "slos",
-    "postmortems",
-    "runbooks",
-    "toil"
-  })
-  record HeatMapRow(
-      String quarter,
-      String groupId,
-      String groupPath,
-      int teams,
-      BigDecimal slos,
-      BigDecimal postmortems,
-      BigDecimal runbooks,
-      BigDecimal toil) {}
 
   @Operation(
       summary = "The org's figures for every quarter of a range (the last eight by default)",
@@ -269,29 +159,7 @@ class TrendController {
     Filters filters = new Filters(parameters, Set.of("quarter"));
     Quarter quarter = quarter(filters, "quarter");
     GroupTree tree = org.asOf(rubric.calendar().evaluationInstant(quarter, clock.instant()));
-    List<HeatMapRow> rows =
-        rollups.ofQuarter(quarter).stream()
-            .map(
-                r -> {
-                  Map<String, BigDecimal> means = r.meanLevelPerPractice();
-                  String path =
-                      r.groupId() == null ? "" : String.join(" / ", tree.path(r.groupId()));
-                  return new HeatMapRow(
-                      r.quarter(),
-                      r.groupId(),
-                      path,
-                      r.teams(),
-                      means.get("slos"),
-                      means.get("postmortems"),
-                      means.get("runbooks"),
-                      means.get("toil"));
-                })
-            .sorted(
-                Comparator.comparing((HeatMapRow row) -> row.groupId() != null)
-                    .thenComparing(HeatMapRow::groupPath)
-                    .thenComparing(row -> String.valueOf(row.groupId())))
-            .toList();
-    return new HeatMap(quarter.toString(), PRACTICES, rows);
+    return HeatMap.of(quarter.toString(), PRACTICES, rollups.ofQuarter(quarter), tree);
   }
 
   @Operation(

@@ -1,6 +1,5 @@
 package io.plumbline.query.team.web;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.plumbline.query.org.model.GroupTree;
 import io.plumbline.query.org.store.OrgTree;
 import io.plumbline.query.quarters.model.TeamQuarter;
@@ -9,6 +8,7 @@ import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.rubric.model.Practice;
 import io.plumbline.query.rubric.model.Quarter;
 import io.plumbline.query.rubric.store.ActiveRubric;
+import io.plumbline.query.team.model.TeamCsvRow;
 import io.plumbline.query.team.model.TeamListing;
 import io.plumbline.query.team.model.TeamRow;
 import io.plumbline.query.web.CsvDownload;
@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -174,15 +173,15 @@ class TeamsController {
       })
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping(value = "/teams.csv", produces = "text/csv")
-  CsvDownload<CsvRow> csv(
+  CsvDownload<TeamCsvRow> csv(
       @Parameter(hidden = true) @RequestParam
           org.springframework.util.MultiValueMap<String, String> parameters,
       Authentication caller) {
     Listing listing = listing(new Filters(parameters, FILTERS), caller);
     return new CsvDownload<>(
         "plumbline-teams-" + listing.quarter(),
-        CsvRow.class,
-        listing.rows().stream().map(row -> CsvRow.of(listing.quarter(), row)).toList());
+        TeamCsvRow.class,
+        listing.rows().stream().map(row -> TeamCsvRow.of(listing.quarter(), row)).toList());
   }
 
   private record Listing(
@@ -240,65 +239,5 @@ class TeamsController {
             : null;
     // a token without a team sees no team's row
     return Optional.of(team == null ? "" : team);
-  }
-
-  @JsonPropertyOrder({
-    "quarter",
-    "teamId",
-    "teamName",
-    "groupId",
-    "groupPath",
-    "slos",
-    "postmortems",
-    "runbooks",
-    "toil",
-    "overallLevel",
-    "byExemption",
-    "score",
-    "previousOverallLevel",
-    "movement",
-    "restated",
-    "serviceTiers",
-    "nextSteps"
-  })
-  record CsvRow(
-      String quarter,
-      String teamId,
-      String teamName,
-      String groupId,
-      String groupPath,
-      Integer slos,
-      Integer postmortems,
-      Integer runbooks,
-      Integer toil,
-      int overallLevel,
-      boolean byExemption,
-      BigDecimal score,
-      Integer previousOverallLevel,
-      String movement,
-      boolean restated,
-      String serviceTiers,
-      String nextSteps) {
-
-    static CsvRow of(Quarter quarter, TeamRow row) {
-      return new CsvRow(
-          quarter.toString(),
-          row.teamId(),
-          row.teamName(),
-          row.groupId(),
-          String.join(" / ", row.groupPath()),
-          row.levels().get("slos"),
-          row.levels().get("postmortems"),
-          row.levels().get("runbooks"),
-          row.levels().get("toil"),
-          row.overallLevel(),
-          row.byExemption(),
-          row.score(),
-          row.previousOverallLevel(),
-          row.movement(),
-          row.restated(),
-          row.serviceTiers().stream().map(String::valueOf).collect(Collectors.joining(" ")),
-          String.join(" ", row.nextSteps()));
-    }
   }
 }
