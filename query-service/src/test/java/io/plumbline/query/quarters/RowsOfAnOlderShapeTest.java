@@ -53,6 +53,26 @@ class RowsOfAnOlderShapeTest {
     assertThat(row(TeamQuarter.id(team, "2016-Q2")).teamName()).isEqualTo("Older");
   }
 
+  @Test
+  void rowsWrittenWhileTheirClassLivedInAnotherPackageAreStillRead() {
+    String team = "moved-" + UUID.randomUUID().toString().substring(0, 8);
+    try (TestTopic topic = new TestTopic()) {
+      topic.publish(
+          new TeamRegistered(
+              "reg-" + team, team, "Moved", "eng", Instant.parse("2016-05-01T00:00:00Z")));
+    }
+    String id = TeamQuarter.id(team, "2016-Q3");
+    await().atMost(Duration.ofSeconds(30)).until(() -> row(id) != null);
+    // as a version before the query side's model, store, refresh and web packages wrote it
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update().set("_class", "io.plumbline.query.quarters.TeamQuarter"),
+        TeamQuarter.class);
+
+    assertThat(row(id).teamName()).isEqualTo("Moved");
+    assertThat(row(id).quarter()).isEqualTo("2016-Q3");
+  }
+
   private TeamQuarter row(String id) {
     return mongo.findById(id, TeamQuarter.class);
   }
