@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -36,17 +35,14 @@ import org.springframework.web.bind.annotation.RestController;
     reasons = {"event-store-unavailable", "write-conflict"})
 class IngestController {
 
-  private final SubmissionReader reader;
+  private final JsonBodies bodies;
+  private final BatchReader batches;
   private final Submissions submissions;
-  private final int maxBatch;
 
-  IngestController(
-      SubmissionReader reader,
-      Submissions submissions,
-      @Value("${plumbline.ingest.max-batch-events:1000}") int maxBatch) {
-    this.reader = reader;
+  IngestController(JsonBodies bodies, BatchReader batches, Submissions submissions) {
+    this.bodies = bodies;
+    this.batches = batches;
     this.submissions = submissions;
-    this.maxBatch = maxBatch;
   }
 
   /** The answer to an accepted submission; a retry of a stored event says DUPLICATE. */
@@ -138,7 +134,7 @@ class IngestController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Receipt> submit(@RequestBody byte[] body, Authentication authentication) {
     Submissions.Accepted accepted =
-        submissions.submit(reader.parse(body), Caller.of(authentication));
+        submissions.submit(bodies.parseObject(body), Caller.of(authentication));
     HttpStatus status =
         accepted.outcome() == Outcome.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK;
     return ResponseEntity.status(status).body(new Receipt(accepted.eventId(), accepted.outcome()));
@@ -171,41 +167,13 @@ class IngestController {
       reasons = {"invalid-batch", "batch-too-large"})
   @PostMapping(value = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
   BatchReceipt batch(@RequestBody byte[] body, Authentication authentication) {
-    JsonNode envelope = reader.parseTree(body);
-    if (envelope.isObject() && envelope.size() > 1) {
-      List<String> extra = new ArrayList<>();
-      envelope.fieldNames().forEachRemaining(extra::add);
-      extra.remove("events");
-      throw new SubmissionRejectedException(
-          HttpStatus.BAD_REQUEST,
-          "invalid-batch",
-          extra.get(0),
-          "A batch is {\"events\": [ … ]} and nothing else; unknown field(s): %s."
-              .formatted(String.join(", ", extra)));
-    }
-    JsonNode events = envelope.path("events");
-    if (!events.isArray() || events.isEmpty()) {
-      throw new SubmissionRejectedException(
-          HttpStatus.BAD_REQUEST,
-          "invalid-batch",
-          "events",
-          "The body must be {\"events\": [ … ]} with at least one event.");
-    }
-    if (events.size() > maxBatch) {
-      throw new SubmissionRejectedException(
-          HttpStatus.BAD_REQUEST,
-          "batch-too-large",
-          "events",
-          "A batch holds at most %d events, not %d.".formatted(maxBatch, events.size()));
-    }
-    List<JsonNode> items = new ArrayList<>(events.size());
-    events.forEach(items::add);
-    List<ItemResult> results = new ArrayList<>(events.size());
+    List<JsonNode> items = batches.items(body);
+    List<ItemResult> results = new ArrayList<>(items.size());
     int accepted = 0;
     int duplicates = 0;
-    List<Submissions.Decision> decisions = submissions.submitAll(items, Caller.of(authentication));
+    List<Decision> decisions = submissions.submitAll(items, Caller.of(authentication));
     for (int i = 0; i < decisions.size(); i++) {
-      Submissions.Decision decision = decisions.get(i);
+      Decision decision = decisions.get(i);
       if (decision.refusal() != null) {
         RuntimeException refusal = decision.refusal();
         ProblemDetail problem = ProblemAdvice.problemFor(refusal).orElseThrow(() -> refusal);
@@ -219,7 +187,7 @@ class IngestController {
         }
       }
     }
-    int rejected = events.size() - accepted - duplicates;
+    int rejected = items.size() - accepted - duplicates;
     return new BatchReceipt(accepted, duplicates, rejected, rejected > 0, results);
   }
 }

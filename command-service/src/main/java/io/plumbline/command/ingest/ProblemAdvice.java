@@ -47,7 +47,7 @@ class ProblemAdvice extends io.plumbline.service.web.FrameworkProblems {
       rejected.properties().forEach(problem::setProperty);
       return Optional.of(problem);
     }
-    if (e instanceof Submissions.WriterConflictException) {
+    if (e instanceof WriterConflictException) {
       return Optional.of(problem(HttpStatus.SERVICE_UNAVAILABLE, "write-conflict", e.getMessage()));
     }
     if (e instanceof AggregateNotFoundException notFound) {
@@ -96,8 +96,8 @@ class ProblemAdvice extends io.plumbline.service.web.FrameworkProblems {
    * Writers kept meeting on one team through every attempt: nothing of the event was stored and a
    * retry is safe. Not seen in the suite's fleet of two; here so that it can never be a 500.
    */
-  @ExceptionHandler(Submissions.WriterConflictException.class)
-  ResponseEntity<ProblemDetail> writerConflict(Submissions.WriterConflictException e) {
+  @ExceptionHandler(WriterConflictException.class)
+  ResponseEntity<ProblemDetail> writerConflict(WriterConflictException e) {
     log.warn("{}", e.getMessage());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "1")

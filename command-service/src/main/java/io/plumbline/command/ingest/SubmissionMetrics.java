@@ -41,6 +41,21 @@ class SubmissionMetrics {
         .increment();
   }
 
+  /** Counts a refusal by its problem's reason; a refusal without a problem is not counted. */
+  void refused(String type, RuntimeException refusal) {
+    ProblemAdvice.problemFor(refusal)
+        .ifPresent(problem -> rejected(type, (String) problem.getProperties().get("reason")));
+  }
+
+  /** Counts a batch item by its outcome, or by its refusal. */
+  void decided(String type, Decision decision) {
+    if (decision.refusal() == null) {
+      accepted(type, decision.outcome());
+    } else {
+      refused(type, decision.refusal());
+    }
+  }
+
   private static String bounded(String type) {
     return type != null && EventTypes.forName(type).isPresent() ? type : UNKNOWN;
   }

@@ -33,23 +33,23 @@ class BatchCommitsTest {
             review("b2", "b"),
             review("a3", "a"));
 
-    assertThat(Submissions.commits(export)).containsExactly(List.of(0, 2, 5, 1, 4, 3));
+    assertThat(BatchPlan.commits(export)).containsExactly(List.of(0, 2, 5, 1, 4, 3));
   }
 
   @Test
   void aTeamWithManyEventsGetsACommitOfItsOwnAndTheFewShareOne() {
     List<PlumblineEvent> batch = new java.util.ArrayList<>();
     batch.add(review("c1", "c"));
-    for (int i = 0; i < Submissions.OWN_COMMIT; i++) {
+    for (int i = 0; i < BatchPlan.OWN_COMMIT; i++) {
       batch.add(review("b" + i, "b"));
     }
     batch.add(review("a1", "a"));
 
-    List<List<Integer>> commits = Submissions.commits(batch);
+    List<List<Integer>> commits = BatchPlan.commits(batch);
 
     assertThat(commits).hasSize(2);
-    assertThat(commits.get(0)).hasSize(Submissions.OWN_COMMIT).startsWith(1);
-    assertThat(commits.get(1)).containsExactly(Submissions.OWN_COMMIT + 1, 0);
+    assertThat(commits.get(0)).hasSize(BatchPlan.OWN_COMMIT).startsWith(1);
+    assertThat(commits.get(1)).containsExactly(BatchPlan.OWN_COMMIT + 1, 0);
   }
 
   @Test
@@ -57,7 +57,7 @@ class BatchCommitsTest {
     List<PlumblineEvent> batch =
         List.of(review("b1", "b"), review("a1", "a"), group("g1", "g"), review("a2", "a"));
 
-    assertThat(Submissions.commits(batch)).containsExactly(List.of(1, 0), List.of(2), List.of(3));
+    assertThat(BatchPlan.commits(batch)).containsExactly(List.of(1, 0), List.of(2), List.of(3));
   }
 
   @Test
@@ -65,7 +65,7 @@ class BatchCommitsTest {
     List<PlumblineEvent> batch =
         List.of(review("x", "a"), review("b1", "b"), review("a2", "a"), review("x", "b"));
 
-    assertThat(Submissions.commits(batch))
+    assertThat(BatchPlan.commits(batch))
         .containsExactly(List.of(0), List.of(1), List.of(2), List.of(3));
   }
 }

@@ -1,2 +1,2 @@
-/** The HTTP edge of the SLO practice: OpenSLO files reconciled with the team's SLOs. */
+/** OpenSLO files reconciled with a team's SLOs, and the HTTP edge that takes them. */
 package io.plumbline.command.slo.web;
