@@ -23,6 +23,21 @@ import org.springframework.web.bind.annotation.RestController;
 @io.swagger.v3.oas.annotations.tags.Tag(
     name = "SLOs",
     description = "Reconcile a team's SLOs with the OpenSLO files in its repository")
+// every body the endpoint takes is refused alike: springdoc merges the three into one operation
+@Refusal(status = 400, reasons = "invalid-field")
+@Refusal(status = 403, reasons = "wrong-team")
+@Refusal(
+    status = 404,
+    reasons = {"unknown-team", "unknown-service"})
+@Refusal(
+    status = 409,
+    reasons = {"team-retired", "service-retired", "event-id-reused"})
+@Refusal(
+    status = 422,
+    reasons = {"invalid-openslo", "no-slos", "objective-out-of-range", "window-out-of-range"})
+@Refusal(
+    status = 503,
+    reasons = {"event-store-unavailable", "write-conflict"})
 @RestController
 class OpenSloController {
 
@@ -58,24 +73,6 @@ class OpenSloController {
         teamId, submittedFiles.ofJson(body), dryRun, Caller.of(authentication));
   }
 
-  @Refusal(status = 400, reasons = "invalid-field")
-  @Refusal(status = 403, reasons = "wrong-team")
-  @Refusal(status = 404, reasons = "unknown-team")
-  @Refusal(
-      status = 409,
-      reasons = {"team-retired", "service-retired", "event-id-reused"})
-  @Refusal(
-      status = 422,
-      reasons = {
-        "invalid-openslo",
-        "no-slos",
-        "objective-out-of-range",
-        "window-out-of-range",
-        "unknown-service"
-      })
-  @Refusal(
-      status = 503,
-      reasons = {"event-store-unavailable", "write-conflict"})
   @io.swagger.v3.oas.annotations.Operation(
       summary = "Reconcile the team's SLOs with its OpenSLO files",
       description =
