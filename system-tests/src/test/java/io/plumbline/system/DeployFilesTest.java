@@ -296,12 +296,13 @@ class DeployFilesTest {
     return "";
   }
 
+  /**
+   * Every dashboard imports into an existing Grafana as well as it is provisioned here: the data
+   * source is a variable (declared as an import input), never a uid of ours; every panel says what
+   * it shows, in units, levels by their names; tables ask for one instant.
+   */
   @Test
-  void everyDashboardPanelQueriesTheProvisionedPrometheus() throws IOException {
-    String datasource =
-        YAML.readTree(DEPLOY.resolve("grafana/provisioning/datasources/prometheus.yaml").toFile())
-            .at("/datasources/0/uid")
-            .asText();
+  void everyDashboardFollowsGrafanasConventionsForImport() throws IOException {
     List<Path> dashboards;
     try (Stream<Path> files = Files.list(DEPLOY.resolve("grafana/dashboards"))) {
       dashboards = files.sorted().toList();
@@ -309,17 +310,42 @@ class DeployFilesTest {
     assertThat(dashboards).hasSize(4);
     for (Path file : dashboards) {
       JsonNode dashboard = JSON.readTree(file.toFile());
+      String name = file.getFileName().toString();
       assertThat(dashboard.path("uid").asText()).isNotBlank();
+      assertThat(dashboard.at("/__inputs/0/pluginId").asText()).as(name).isEqualTo("prometheus");
+      JsonNode variables = dashboard.at("/templating/list");
+      assertThat(variables.path(0).path("type").asText()).as(name).isEqualTo("datasource");
+      assertThat(variables.path(0).path("query").asText()).as(name).isEqualTo("prometheus");
+      for (JsonNode variable : variables) {
+        if (variable.path("type").asText().equals("query")) {
+          assertThat(variable.path("multi").asBoolean()).as(name).isTrue();
+          assertThat(variable.path("includeAll").asBoolean()).as(name).isTrue();
+          assertThat(variable.at("/query/query").asText()).as(name).contains("plumbline_team_info");
+        }
+      }
+      assertThat(dashboard.path("links")).as(name + " links to the others").isNotEmpty();
       assertThat(dashboard.path("panels")).isNotEmpty();
       for (JsonNode panel : dashboard.path("panels")) {
-        assertThat(panel.at("/datasource/uid").asText())
-            .as("%s %s", file, panel.path("title"))
-            .isEqualTo(datasource);
+        String where = name + " / " + panel.path("title").asText();
+        assertThat(panel.at("/datasource/uid").asText()).as(where).isEqualTo("${datasource}");
+        assertThat(panel.path("description").asText()).as(where).isNotBlank();
+        JsonNode defaults = panel.at("/fieldConfig/defaults");
+        assertThat(defaults.path("unit").asText()).as(where).isNotBlank().isNotEqualTo("reqps");
         assertThat(panel.path("targets")).isNotEmpty();
         for (JsonNode target : panel.path("targets")) {
-          assertThat(target.path("expr").asText())
-              .as("%s %s", file, panel.path("title"))
-              .isNotBlank();
+          String expr = target.path("expr").asText();
+          assertThat(expr).as(where).isNotBlank();
+          assertThat(target.at("/datasource/uid").asText()).as(where).isEqualTo("${datasource}");
+          if (panel.path("type").asText().equals("table")) {
+            assertThat(target.path("instant").asBoolean()).as(where + " is instant").isTrue();
+          }
+          if (expr.contains("plumbline_team_level") && !expr.contains("changes(")) {
+            assertThat(defaults.path("min").asInt(-1)).as(where).isZero();
+            assertThat(defaults.path("max").asInt()).as(where).isEqualTo(5);
+            assertThat(defaults.path("mappings").toString())
+                .as(where + " names the levels")
+                .contains("0 None", "3 Proactive", "5 Multiplying");
+          }
         }
       }
     }

@@ -309,7 +309,7 @@ class PrometheusQueriesTest {
                     + panel.path("title").asText()
                     + " / "
                     + target.path("refId").asText(),
-                target.path("expr").asText().replace("$team", "checkout"));
+                target.path("expr").asText().replace("$team", "checkout").replace("$group", ".*"));
           }
         }
       }
@@ -325,7 +325,10 @@ class PrometheusQueriesTest {
     return queries;
   }
 
-  /** Null when the expression evaluates and returns data; otherwise what went wrong. */
+  /**
+   * Null when the expression evaluates and returns data; otherwise what went wrong. A movers table
+   * ({@code changes(…) > 0}) may be empty: no team's level need have changed.
+   */
   private static String check(String expr) {
     try {
       JsonNode answer = query(expr);
@@ -333,7 +336,7 @@ class PrometheusQueriesTest {
         return answer.path("error").asText("failed");
       }
       JsonNode result = answer.at("/data/result");
-      if (result.isArray() && result.isEmpty()) {
+      if (result.isArray() && result.isEmpty() && !expr.contains("changes(")) {
         return "empty result";
       }
       return null;
