@@ -1,16 +1,15 @@
 package io.plumbline.query.report.web;
 
+import io.plumbline.query.reads.QuarterReads;
 import io.plumbline.query.report.model.ReportPage;
 import io.plumbline.query.report.store.QuarterReports;
 import io.plumbline.query.rubric.model.Quarter;
-import io.plumbline.query.rubric.store.ActiveRubric;
 import io.plumbline.query.web.Filters;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.Clock;
 import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,13 +36,11 @@ class ReportController {
           + " form-action 'none'; frame-ancestors 'none'";
 
   private final QuarterReports reports;
-  private final ActiveRubric rubric;
-  private final Clock clock;
+  private final QuarterReads reads;
 
-  ReportController(QuarterReports reports, ActiveRubric rubric, Clock clock) {
+  ReportController(QuarterReports reports, QuarterReads reads) {
     this.reports = reports;
-    this.rubric = rubric;
-    this.clock = clock;
+    this.reads = reads;
   }
 
   @Operation(
@@ -83,10 +80,8 @@ class ReportController {
 
   private ResponseEntity<String> page(
       org.springframework.util.MultiValueMap<String, String> parameters, String groupId) {
-    Filters filters = new Filters(parameters, Set.of("quarter"));
-    Quarter quarter =
-        rubric.filterQuarter(filters.text("quarter").orElse(null), "quarter", clock.instant());
-    String html = ReportPage.render(reports.build(quarter, groupId), clock.instant());
+    Quarter quarter = reads.filterQuarter(new Filters(parameters, Set.of("quarter")), "quarter");
+    String html = ReportPage.render(reports.build(quarter, groupId), reads.now());
     return ResponseEntity.ok()
         .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
         .header("Content-Security-Policy", POLICY)

@@ -1,7 +1,6 @@
 package io.plumbline.query.rollups.web;
 
-import io.plumbline.query.org.model.GroupTree;
-import io.plumbline.query.org.store.OrgTree;
+import io.plumbline.query.reads.QuarterReads;
 import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.rollups.model.HeatMap;
 import io.plumbline.query.rollups.model.HeatMapRow;
@@ -11,7 +10,6 @@ import io.plumbline.query.rollups.model.TrendPoint;
 import io.plumbline.query.rollups.store.Rollups;
 import io.plumbline.query.rubric.model.Practice;
 import io.plumbline.query.rubric.model.Quarter;
-import io.plumbline.query.rubric.store.ActiveRubric;
 import io.plumbline.query.web.CsvDownload;
 import io.plumbline.query.web.Filters;
 import io.plumbline.service.openapi.Refusal;
@@ -19,7 +17,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -50,15 +47,11 @@ class TrendController {
       Arrays.stream(Practice.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
 
   private final Rollups rollups;
-  private final OrgTree org;
-  private final ActiveRubric rubric;
-  private final Clock clock;
+  private final QuarterReads reads;
 
-  TrendController(Rollups rollups, OrgTree org, ActiveRubric rubric, Clock clock) {
+  TrendController(Rollups rollups, QuarterReads reads) {
     this.rollups = rollups;
-    this.org = org;
-    this.rubric = rubric;
-    this.clock = clock;
+    this.reads = reads;
   }
 
   @Operation(
@@ -156,10 +149,10 @@ class TrendController {
   HeatMap heatMap(
       @Parameter(hidden = true) @RequestParam
           org.springframework.util.MultiValueMap<String, String> parameters) {
-    Filters filters = new Filters(parameters, Set.of("quarter"));
-    Quarter quarter = quarter(filters, "quarter");
-    GroupTree tree = org.asOf(rubric.calendar().evaluationInstant(quarter, clock.instant()));
-    return HeatMap.of(quarter.toString(), PRACTICES, rollups.ofQuarter(quarter), tree);
+    QuarterReads.QuarterRead read =
+        reads.read(new Filters(parameters, Set.of("quarter")), "quarter");
+    Quarter quarter = read.quarter();
+    return HeatMap.of(quarter.toString(), PRACTICES, rollups.ofQuarter(quarter), read.tree());
   }
 
   @Operation(
@@ -180,10 +173,10 @@ class TrendController {
       String groupId,
       org.springframework.util.MultiValueMap<String, String> parameters) {
     Filters filters = new Filters(parameters, RANGE);
-    Instant now = clock.instant();
-    Quarter to =
-        filters.text("to").isPresent() ? quarter(filters, "to") : rubric.calendar().quarterOf(now);
-    Quarter from = filters.text("from").isPresent() ? quarter(filters, "from") : back(to, 7);
+    Instant now = reads.now();
+    Quarter to = reads.filterQuarter(filters, "to");
+    Quarter from =
+        filters.text("from").isPresent() ? reads.filterQuarter(filters, "from") : back(to, 7);
     if (from.compareTo(to) > 0) {
       throw RequestRefused.invalidFilter("from", "from (%s) is after to (%s).".formatted(from, to));
     }
@@ -194,7 +187,7 @@ class TrendController {
               .formatted(MAX_QUARTERS, from, to));
     }
     List<TrendPoint> points = rollups.range(scope, from, to).stream().map(TrendPoint::of).toList();
-    if (groupId != null && points.isEmpty() && !org.asOf(now).contains(groupId)) {
+    if (groupId != null && points.isEmpty() && !reads.tree(now).contains(groupId)) {
       throw new RequestRefused(
           RequestRefused.Kind.NOT_FOUND,
           "unknown-group",
@@ -202,10 +195,6 @@ class TrendController {
           "There is no group '%s'.".formatted(groupId));
     }
     return new Trend(scope, groupId, from.toString(), to.toString(), points);
-  }
-
-  private Quarter quarter(Filters filters, String name) {
-    return rubric.filterQuarter(filters.text(name).orElse(null), name, clock.instant());
   }
 
   private static Quarter back(Quarter quarter, int quarters) {
