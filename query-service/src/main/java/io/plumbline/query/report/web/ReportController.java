@@ -5,11 +5,9 @@ import io.plumbline.query.report.model.ReportPage;
 import io.plumbline.query.report.store.QuarterReports;
 import io.plumbline.query.rubric.model.Quarter;
 import io.plumbline.query.web.Filters;
+import io.plumbline.query.web.OperationWithQuarter;
 import io.plumbline.service.openapi.Refusal;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,14 +41,8 @@ class ReportController {
     this.reads = reads;
   }
 
-  @Operation(
-      summary = "The org's quarterly report: a self-contained HTML page for a leadership review",
-      parameters =
-          @Parameter(
-              name = "quarter",
-              in = ParameterIn.QUERY,
-              description = "the current quarter by default",
-              schema = @Schema(type = "string")))
+  @OperationWithQuarter(
+      summary = "The org's quarterly report: a self-contained HTML page for a leadership review")
   @Refusal(status = 404, reasons = "no-figures")
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping(value = "/org/report", produces = MediaType.TEXT_HTML_VALUE)
@@ -60,14 +52,7 @@ class ReportController {
     return page(parameters, null);
   }
 
-  @Operation(
-      summary = "A group's quarterly report, its subgroups' teams included",
-      parameters =
-          @Parameter(
-              name = "quarter",
-              in = ParameterIn.QUERY,
-              description = "the current quarter by default",
-              schema = @Schema(type = "string")))
+  @OperationWithQuarter(summary = "A group's quarterly report, its subgroups' teams included")
   @Refusal(status = 404, reasons = "unknown-group")
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping(value = "/groups/{groupId}/report", produces = MediaType.TEXT_HTML_VALUE)

@@ -12,6 +12,8 @@ import io.plumbline.query.rubric.model.Practice;
 import io.plumbline.query.rubric.model.Quarter;
 import io.plumbline.query.web.CsvDownload;
 import io.plumbline.query.web.Filters;
+import io.plumbline.query.web.OperationWithQuarter;
+import io.plumbline.query.web.OperationWithQuarterRange;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -54,20 +56,8 @@ class TrendController {
     this.reads = reads;
   }
 
-  @Operation(
-      summary = "The org's figures for every quarter of a range (the last eight by default)",
-      parameters = {
-        @Parameter(
-            name = "from",
-            in = ParameterIn.QUERY,
-            description = "first quarter, e.g. 2024-Q1",
-            schema = @Schema(type = "string")),
-        @Parameter(
-            name = "to",
-            in = ParameterIn.QUERY,
-            description = "last quarter; the current one by default",
-            schema = @Schema(type = "string"))
-      })
+  @OperationWithQuarterRange(
+      summary = "The org's figures for every quarter of a range (the last eight by default)")
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping("/org/trend")
   Trend orgTrend(
@@ -92,20 +82,8 @@ class TrendController {
         "plumbline-org-trend-" + trend.from() + "-" + trend.to(), TrendPoint.class, trend.points());
   }
 
-  @Operation(
-      summary = "A group's figures for every quarter of a range, its subgroups' teams included",
-      parameters = {
-        @Parameter(
-            name = "from",
-            in = ParameterIn.QUERY,
-            description = "first quarter, e.g. 2024-Q1",
-            schema = @Schema(type = "string")),
-        @Parameter(
-            name = "to",
-            in = ParameterIn.QUERY,
-            description = "last quarter; the current one by default",
-            schema = @Schema(type = "string"))
-      })
+  @OperationWithQuarterRange(
+      summary = "A group's figures for every quarter of a range, its subgroups' teams included")
   @Refusal(status = 404, reasons = "unknown-group")
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping("/groups/{groupId}/trend")
@@ -136,14 +114,8 @@ class TrendController {
         trend.points());
   }
 
-  @Operation(
-      summary = "Mean level per practice for the org and every group of a quarter (the heat map)",
-      parameters =
-          @Parameter(
-              name = "quarter",
-              in = ParameterIn.QUERY,
-              description = "the current quarter by default",
-              schema = @Schema(type = "string")))
+  @OperationWithQuarter(
+      summary = "Mean level per practice for the org and every group of a quarter (the heat map)")
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping("/org/heatmap")
   HeatMap heatMap(
