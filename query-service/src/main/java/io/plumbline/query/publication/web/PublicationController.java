@@ -4,6 +4,7 @@ import io.plumbline.query.publication.store.QuarterPublisher;
 import io.plumbline.query.quarters.model.Publication;
 import io.plumbline.query.quarters.model.TeamQuarter;
 import io.plumbline.query.quarters.store.PublicationStore;
+import io.plumbline.query.reads.QuarterReads;
 import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.rollups.model.Rollup;
 import io.plumbline.query.rollups.store.Rollups;
@@ -15,8 +16,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,19 +44,19 @@ class PublicationController {
   private final PublicationStore publications;
   private final ActiveRubric rubric;
   private final Rollups rollups;
-  private final Clock clock;
+  private final QuarterReads reads;
 
   PublicationController(
       QuarterPublisher publisher,
       PublicationStore publications,
       ActiveRubric rubric,
       Rollups rollups,
-      Clock clock) {
+      QuarterReads reads) {
     this.publisher = publisher;
     this.publications = publications;
     this.rubric = rubric;
     this.rollups = rollups;
-    this.clock = clock;
+    this.reads = reads;
   }
 
   /** The published snapshot: the publication, every team row and every rollup as frozen. */
@@ -93,9 +92,9 @@ class PublicationController {
       reasons = {"quarter-not-closed", "figures-pending"})
   @PostMapping("/publish")
   ResponseEntity<Publication> publish(@PathVariable String quarter, Authentication caller) {
-    Instant now = clock.instant();
+    Quarter q = reads.quarter(quarter);
     QuarterPublisher.Outcome outcome =
-        publisher.publish(rubric.quarter(quarter, now), "token:" + caller.getName(), now);
+        publisher.publish(q, "token:" + caller.getName(), reads.now());
     if (!outcome.created()) {
       return ResponseEntity.ok(outcome.publication());
     }
@@ -108,7 +107,7 @@ class PublicationController {
   @Refusal(status = 404, reasons = "not-published")
   @GetMapping("/published")
   Snapshot published(@PathVariable String quarter) {
-    Quarter q = rubric.quarter(quarter, clock.instant());
+    Quarter q = reads.quarter(quarter);
     Publication publication = requirePublished(q);
     return new Snapshot(
         publication, sortedByTeam(publications.publishedRows(q)), rollups.published(q));
@@ -124,7 +123,7 @@ class PublicationController {
   @Refusal(status = 404, reasons = "not-published")
   @GetMapping("/published/diff")
   Diff diff(@PathVariable String quarter) {
-    Quarter q = rubric.quarter(quarter, clock.instant());
+    Quarter q = reads.quarter(quarter);
     Publication publication = requirePublished(q);
     Map<String, TeamQuarter> live =
         publications.liveRows(q).stream()

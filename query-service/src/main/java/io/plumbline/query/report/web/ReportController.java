@@ -1,16 +1,13 @@
 package io.plumbline.query.report.web;
 
+import io.plumbline.query.reads.QuarterReads;
 import io.plumbline.query.report.model.ReportPage;
 import io.plumbline.query.report.store.QuarterReports;
 import io.plumbline.query.rubric.model.Quarter;
-import io.plumbline.query.rubric.store.ActiveRubric;
 import io.plumbline.query.web.Filters;
+import io.plumbline.query.web.OperationWithQuarter;
 import io.plumbline.service.openapi.Refusal;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.Clock;
 import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,23 +34,15 @@ class ReportController {
           + " form-action 'none'; frame-ancestors 'none'";
 
   private final QuarterReports reports;
-  private final ActiveRubric rubric;
-  private final Clock clock;
+  private final QuarterReads reads;
 
-  ReportController(QuarterReports reports, ActiveRubric rubric, Clock clock) {
+  ReportController(QuarterReports reports, QuarterReads reads) {
     this.reports = reports;
-    this.rubric = rubric;
-    this.clock = clock;
+    this.reads = reads;
   }
 
-  @Operation(
-      summary = "The org's quarterly report: a self-contained HTML page for a leadership review",
-      parameters =
-          @Parameter(
-              name = "quarter",
-              in = ParameterIn.QUERY,
-              description = "the current quarter by default",
-              schema = @Schema(type = "string")))
+  @OperationWithQuarter(
+      summary = "The org's quarterly report: a self-contained HTML page for a leadership review")
   @Refusal(status = 404, reasons = "no-figures")
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping(value = "/org/report", produces = MediaType.TEXT_HTML_VALUE)
@@ -63,14 +52,7 @@ class ReportController {
     return page(parameters, null);
   }
 
-  @Operation(
-      summary = "A group's quarterly report, its subgroups' teams included",
-      parameters =
-          @Parameter(
-              name = "quarter",
-              in = ParameterIn.QUERY,
-              description = "the current quarter by default",
-              schema = @Schema(type = "string")))
+  @OperationWithQuarter(summary = "A group's quarterly report, its subgroups' teams included")
   @Refusal(status = 404, reasons = "unknown-group")
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping(value = "/groups/{groupId}/report", produces = MediaType.TEXT_HTML_VALUE)
@@ -83,10 +65,8 @@ class ReportController {
 
   private ResponseEntity<String> page(
       org.springframework.util.MultiValueMap<String, String> parameters, String groupId) {
-    Filters filters = new Filters(parameters, Set.of("quarter"));
-    Quarter quarter =
-        rubric.filterQuarter(filters.text("quarter").orElse(null), "quarter", clock.instant());
-    String html = ReportPage.render(reports.build(quarter, groupId), clock.instant());
+    Quarter quarter = reads.filterQuarter(new Filters(parameters, Set.of("quarter")), "quarter");
+    String html = ReportPage.render(reports.build(quarter, groupId), reads.now());
     return ResponseEntity.ok()
         .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
         .header("Content-Security-Policy", POLICY)

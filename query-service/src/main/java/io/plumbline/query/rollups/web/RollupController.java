@@ -1,16 +1,15 @@
 package io.plumbline.query.rollups.web;
 
 import io.plumbline.query.quarters.store.PublicationStore;
+import io.plumbline.query.reads.QuarterReads;
 import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.rollups.model.Rollup;
 import io.plumbline.query.rollups.store.Rollups;
 import io.plumbline.query.rubric.model.Quarter;
-import io.plumbline.query.rubric.store.ActiveRubric;
 import io.plumbline.query.web.CsvDownload;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -31,15 +30,12 @@ class RollupController {
 
   private final Rollups rollups;
   private final PublicationStore publications;
-  private final ActiveRubric rubric;
-  private final Clock clock;
+  private final QuarterReads reads;
 
-  RollupController(
-      Rollups rollups, PublicationStore publications, ActiveRubric rubric, Clock clock) {
+  RollupController(Rollups rollups, PublicationStore publications, QuarterReads reads) {
     this.rollups = rollups;
     this.publications = publications;
-    this.rubric = rubric;
-    this.clock = clock;
+    this.reads = reads;
   }
 
   /** A quarter that has figures, with its bounds and when it was published (null: not yet). */
@@ -49,8 +45,8 @@ class RollupController {
   @Operation(summary = "The quarters that have figures, with their bounds and publication")
   @GetMapping("/quarters")
   List<QuarterInfo> quarters() {
-    Quarter.Calendar calendar = rubric.calendar();
-    Instant now = clock.instant();
+    Quarter.Calendar calendar = reads.calendar();
+    Instant now = reads.now();
     Map<String, Instant> published = new HashMap<>();
     publications.all().forEach(p -> published.put(p.quarter(), p.publishedAt()));
     return rollups.quarters().stream()
@@ -86,13 +82,13 @@ class RollupController {
   @Refusal(status = 400, reasons = "invalid-parameter")
   @GetMapping(value = "/org/rollup.csv", produces = "text/csv")
   CsvDownload<CsvRow> csv(@RequestParam(required = false) String quarter) {
-    Quarter q = rubric.quarter(quarter, clock.instant());
+    Quarter q = reads.quarter(quarter);
     List<CsvRow> rows = rollups.ofQuarter(q).stream().map(CsvRow::of).toList();
     return new CsvDownload<>("plumbline-rollup-" + q, CsvRow.class, rows);
   }
 
   private Rollup find(String scope, String quarter, String what) {
-    Quarter q = rubric.quarter(quarter, clock.instant());
+    Quarter q = reads.quarter(quarter);
     return rollups
         .find(scope, q)
         .orElseThrow(

@@ -1,5 +1,6 @@
 package io.plumbline.query.rollups.web;
 
+import io.plumbline.query.reads.QuarterReads;
 import io.plumbline.query.rollups.model.Rollup;
 import io.plumbline.query.rollups.store.GroupRollups;
 import io.plumbline.query.rubric.model.MaturityEvaluator;
@@ -7,7 +8,6 @@ import io.plumbline.query.rubric.model.Quarter;
 import io.plumbline.query.rubric.store.ActiveRubric;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,14 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RubricPreviewController {
 
-  private final ActiveRubric rubric;
   private final GroupRollups rollups;
-  private final Clock clock;
+  private final QuarterReads reads;
 
-  RubricPreviewController(ActiveRubric rubric, GroupRollups rollups, Clock clock) {
-    this.rubric = rubric;
+  RubricPreviewController(GroupRollups rollups, QuarterReads reads) {
     this.rollups = rollups;
-    this.clock = clock;
+    this.reads = reads;
   }
 
   record Preview(String rubricVersion, String quarter, Rollup org, List<Rollup> groups) {}
@@ -41,9 +39,8 @@ class RubricPreviewController {
       value = "/api/v1/admin/rubric/preview",
       consumes = {"application/yaml", "application/x-yaml", "text/plain", "application/json"})
   Preview preview(@RequestBody String text, @RequestParam(required = false) String quarter) {
-    MaturityEvaluator candidate =
-        new MaturityEvaluator(rubric.calendar(), ActiveRubric.parse(text));
-    Quarter q = rubric.quarter(quarter, clock.instant());
+    MaturityEvaluator candidate = new MaturityEvaluator(reads.calendar(), ActiveRubric.parse(text));
+    Quarter q = reads.quarter(quarter);
     List<Rollup> all = rollups.preview(candidate, q);
     Rollup org = all.stream().filter(r -> r.scope().equals(Rollup.ORG)).findFirst().orElseThrow();
     return new Preview(

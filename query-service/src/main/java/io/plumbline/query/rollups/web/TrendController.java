@@ -1,7 +1,6 @@
 package io.plumbline.query.rollups.web;
 
-import io.plumbline.query.org.model.GroupTree;
-import io.plumbline.query.org.store.OrgTree;
+import io.plumbline.query.reads.QuarterReads;
 import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.rollups.model.HeatMap;
 import io.plumbline.query.rollups.model.HeatMapRow;
@@ -11,15 +10,15 @@ import io.plumbline.query.rollups.model.TrendPoint;
 import io.plumbline.query.rollups.store.Rollups;
 import io.plumbline.query.rubric.model.Practice;
 import io.plumbline.query.rubric.model.Quarter;
-import io.plumbline.query.rubric.store.ActiveRubric;
 import io.plumbline.query.web.CsvDownload;
 import io.plumbline.query.web.Filters;
+import io.plumbline.query.web.OperationWithQuarter;
+import io.plumbline.query.web.OperationWithQuarterRange;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -50,31 +49,15 @@ class TrendController {
       Arrays.stream(Practice.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
 
   private final Rollups rollups;
-  private final OrgTree org;
-  private final ActiveRubric rubric;
-  private final Clock clock;
+  private final QuarterReads reads;
 
-  TrendController(Rollups rollups, OrgTree org, ActiveRubric rubric, Clock clock) {
+  TrendController(Rollups rollups, QuarterReads reads) {
     this.rollups = rollups;
-    this.org = org;
-    this.rubric = rubric;
-    this.clock = clock;
+    this.reads = reads;
   }
 
-  @Operation(
-      summary = "The org's figures for every quarter of a range (the last eight by default)",
-      parameters = {
-        @Parameter(
-            name = "from",
-            in = ParameterIn.QUERY,
-            description = "first quarter, e.g. 2024-Q1",
-            schema = @Schema(type = "string")),
-        @Parameter(
-            name = "to",
-            in = ParameterIn.QUERY,
-            description = "last quarter; the current one by default",
-            schema = @Schema(type = "string"))
-      })
+  @OperationWithQuarterRange(
+      summary = "The org's figures for every quarter of a range (the last eight by default)")
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping("/org/trend")
   Trend orgTrend(
@@ -99,20 +82,8 @@ class TrendController {
         "plumbline-org-trend-" + trend.from() + "-" + trend.to(), TrendPoint.class, trend.points());
   }
 
-  @Operation(
-      summary = "A group's figures for every quarter of a range, its subgroups' teams included",
-      parameters = {
-        @Parameter(
-            name = "from",
-            in = ParameterIn.QUERY,
-            description = "first quarter, e.g. 2024-Q1",
-            schema = @Schema(type = "string")),
-        @Parameter(
-            name = "to",
-            in = ParameterIn.QUERY,
-            description = "last quarter; the current one by default",
-            schema = @Schema(type = "string"))
-      })
+  @OperationWithQuarterRange(
+      summary = "A group's figures for every quarter of a range, its subgroups' teams included")
   @Refusal(status = 404, reasons = "unknown-group")
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping("/groups/{groupId}/trend")
@@ -143,23 +114,17 @@ class TrendController {
         trend.points());
   }
 
-  @Operation(
-      summary = "Mean level per practice for the org and every group of a quarter (the heat map)",
-      parameters =
-          @Parameter(
-              name = "quarter",
-              in = ParameterIn.QUERY,
-              description = "the current quarter by default",
-              schema = @Schema(type = "string")))
+  @OperationWithQuarter(
+      summary = "Mean level per practice for the org and every group of a quarter (the heat map)")
   @Refusal(status = 422, reasons = "invalid-filter")
   @GetMapping("/org/heatmap")
   HeatMap heatMap(
       @Parameter(hidden = true) @RequestParam
           org.springframework.util.MultiValueMap<String, String> parameters) {
-    Filters filters = new Filters(parameters, Set.of("quarter"));
-    Quarter quarter = quarter(filters, "quarter");
-    GroupTree tree = org.asOf(rubric.calendar().evaluationInstant(quarter, clock.instant()));
-    return HeatMap.of(quarter.toString(), PRACTICES, rollups.ofQuarter(quarter), tree);
+    QuarterReads.QuarterRead read =
+        reads.read(new Filters(parameters, Set.of("quarter")), "quarter");
+    Quarter quarter = read.quarter();
+    return HeatMap.of(quarter.toString(), PRACTICES, rollups.ofQuarter(quarter), read.tree());
   }
 
   @Operation(
@@ -180,10 +145,10 @@ class TrendController {
       String groupId,
       org.springframework.util.MultiValueMap<String, String> parameters) {
     Filters filters = new Filters(parameters, RANGE);
-    Instant now = clock.instant();
-    Quarter to =
-        filters.text("to").isPresent() ? quarter(filters, "to") : rubric.calendar().quarterOf(now);
-    Quarter from = filters.text("from").isPresent() ? quarter(filters, "from") : back(to, 7);
+    Instant now = reads.now();
+    Quarter to = reads.filterQuarter(filters, "to");
+    Quarter from =
+        filters.text("from").isPresent() ? reads.filterQuarter(filters, "from") : back(to, 7);
     if (from.compareTo(to) > 0) {
       throw RequestRefused.invalidFilter("from", "from (%s) is after to (%s).".formatted(from, to));
     }
@@ -194,7 +159,7 @@ class TrendController {
               .formatted(MAX_QUARTERS, from, to));
     }
     List<TrendPoint> points = rollups.range(scope, from, to).stream().map(TrendPoint::of).toList();
-    if (groupId != null && points.isEmpty() && !org.asOf(now).contains(groupId)) {
+    if (groupId != null && points.isEmpty() && !reads.tree(now).contains(groupId)) {
       throw new RequestRefused(
           RequestRefused.Kind.NOT_FOUND,
           "unknown-group",
@@ -202,10 +167,6 @@ class TrendController {
           "There is no group '%s'.".formatted(groupId));
     }
     return new Trend(scope, groupId, from.toString(), to.toString(), points);
-  }
-
-  private Quarter quarter(Filters filters, String name) {
-    return rubric.filterQuarter(filters.text(name).orElse(null), name, clock.instant());
   }
 
   private static Quarter back(Quarter quarter, int quarters) {

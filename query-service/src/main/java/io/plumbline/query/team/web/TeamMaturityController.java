@@ -4,6 +4,7 @@ import io.plumbline.query.facts.model.TeamFacts;
 import io.plumbline.query.facts.store.TeamFactsReader;
 import io.plumbline.query.quarters.model.TeamQuarter;
 import io.plumbline.query.quarters.store.TeamQuarterRows;
+import io.plumbline.query.reads.QuarterReads;
 import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.rubric.model.MaturityEvaluator;
 import io.plumbline.query.rubric.model.TeamMaturity;
@@ -13,7 +14,6 @@ import io.plumbline.query.team.model.MaturityView;
 import io.plumbline.query.web.ReadParameters;
 import io.plumbline.service.openapi.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,14 +36,14 @@ class TeamMaturityController {
   private final TeamFactsReader reader;
   private final ActiveRubric rubric;
   private final TeamQuarterRows rows;
-  private final Clock clock;
+  private final QuarterReads reads;
 
   TeamMaturityController(
-      TeamFactsReader reader, ActiveRubric rubric, TeamQuarterRows rows, Clock clock) {
+      TeamFactsReader reader, ActiveRubric rubric, TeamQuarterRows rows, QuarterReads reads) {
     this.reader = reader;
     this.rubric = rubric;
     this.rows = rows;
-    this.clock = clock;
+    this.reads = reads;
   }
 
   @Operation(summary = "A team's maturity levels per practice and overall, as of an instant")
@@ -89,14 +89,14 @@ class TeamMaturityController {
           "asOf",
           "Give either quarter or asOf, not both.");
     }
-    Instant now = clock.instant();
+    Instant now = reads.now();
     if (asOf != null) {
       return ReadParameters.pastInstant(asOf, "asOf", now);
     }
     if (quarter == null) {
       return now;
     }
-    return evaluator.calendar().evaluationInstant(rubric.quarter(quarter, now), now);
+    return evaluator.calendar().evaluationInstant(reads.quarter(quarter), now);
   }
 
   /** The stored row of the quarter read, with its standing against the publication. */

@@ -1,13 +1,11 @@
 package io.plumbline.query.team.web;
 
-import io.plumbline.query.org.model.GroupTree;
-import io.plumbline.query.org.store.OrgTree;
 import io.plumbline.query.quarters.model.TeamQuarter;
 import io.plumbline.query.quarters.store.PublicationStore;
+import io.plumbline.query.reads.QuarterReads;
 import io.plumbline.query.refusal.RequestRefused;
 import io.plumbline.query.rubric.model.Practice;
 import io.plumbline.query.rubric.model.Quarter;
-import io.plumbline.query.rubric.store.ActiveRubric;
 import io.plumbline.query.team.model.TeamCsvRow;
 import io.plumbline.query.team.model.TeamListing;
 import io.plumbline.query.team.model.TeamRow;
@@ -19,7 +17,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -61,15 +58,11 @@ class TeamsController {
           .collect(Collectors.toUnmodifiableSet());
 
   private final PublicationStore quarters;
-  private final OrgTree org;
-  private final ActiveRubric rubric;
-  private final Clock clock;
+  private final QuarterReads reads;
 
-  TeamsController(PublicationStore quarters, OrgTree org, ActiveRubric rubric, Clock clock) {
+  TeamsController(PublicationStore quarters, QuarterReads reads) {
     this.quarters = quarters;
-    this.org = org;
-    this.rubric = rubric;
-    this.clock = clock;
+    this.reads = reads;
   }
 
   /** A page of a quarter's teams, as evaluated at {@code asOf}. */
@@ -188,12 +181,10 @@ class TeamsController {
       Quarter quarter, Instant asOf, List<TeamRow> rows, TeamListing.Sort sort) {}
 
   private Listing listing(Filters filters, Authentication caller) {
-    Instant now = clock.instant();
-    Quarter quarter = rubric.filterQuarter(filters.text("quarter").orElse(null), "quarter", now);
-    Instant asOf = rubric.calendar().evaluationInstant(quarter, now);
-    GroupTree tree = org.asOf(asOf);
+    QuarterReads.QuarterRead read = reads.read(filters, "quarter");
+    Quarter quarter = read.quarter();
     Optional<String> group = filters.text("group");
-    if (group.isPresent() && !tree.contains(group.get())) {
+    if (group.isPresent() && !read.tree().contains(group.get())) {
       throw RequestRefused.invalidFilter(
           "group", "There was no group '%s' in %s.".formatted(group.get(), quarter));
     }
@@ -220,8 +211,8 @@ class TeamsController {
         .filter(TeamQuarter::active)
         .forEach(row -> previous.put(row.teamId(), row.overallLevel()));
     List<TeamRow> rows =
-        TeamListing.rows(quarters.liveRows(quarter), previous, tree, criteria, sort);
-    return new Listing(quarter, asOf, rows, sort);
+        TeamListing.rows(quarters.liveRows(quarter), previous, read.tree(), criteria, sort);
+    return new Listing(quarter, read.asOf(), rows, sort);
   }
 
   /** A team token's own team; empty for readers and admins, who see every team. */
