@@ -1,5 +1,6 @@
 package io.plumbline.command.team;
 
+import static io.plumbline.events.build.SloDefinedBuilder.anSloDefined;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -18,7 +19,6 @@ import io.plumbline.events.postmortem.Severity;
 import io.plumbline.events.runbook.RunbookPublished;
 import io.plumbline.events.runbook.RunbookRetired;
 import io.plumbline.events.runbook.RunbookReviewed;
-import io.plumbline.events.slo.SliKind;
 import io.plumbline.events.slo.SloDefined;
 import io.plumbline.events.slo.SloRetired;
 import io.plumbline.events.slo.SloReviewed;
@@ -63,17 +63,11 @@ class AdmissionByTimeTest {
   }
 
   private static SloDefined slo(String eventId, Instant at) {
-    return new SloDefined(
-        eventId,
-        TEAM,
-        "availability",
-        "api",
-        SliKind.AVAILABILITY,
-        new BigDecimal("99.9"),
-        30,
-        true,
-        false,
-        at);
+    return anSloDefined()
+        .withEventId(eventId)
+        .withErrorBudgetPolicy(true)
+        .withOccurredAt(at)
+        .build();
   }
 
   private static ToilMeasured toil(String eventId, String start, String end, Instant at) {

@@ -1,5 +1,23 @@
 package io.plumbline.command.team;
 
+import static io.plumbline.events.build.ActionItemClosedBuilder.anActionItemClosed;
+import static io.plumbline.events.build.AlertInventoryReportedBuilder.anAlertInventoryReported;
+import static io.plumbline.events.build.IncidentRecordedBuilder.anIncidentRecorded;
+import static io.plumbline.events.build.PostmortemPublishedBuilder.aPostmortemPublished;
+import static io.plumbline.events.build.RunbookPublishedBuilder.aRunbookPublished;
+import static io.plumbline.events.build.RunbookRetiredBuilder.aRunbookRetired;
+import static io.plumbline.events.build.RunbookReviewedBuilder.aRunbookReviewed;
+import static io.plumbline.events.build.ServiceRegisteredBuilder.aServiceRegistered;
+import static io.plumbline.events.build.ServiceRetiredBuilder.aServiceRetired;
+import static io.plumbline.events.build.ServiceTierChangedBuilder.aServiceTierChanged;
+import static io.plumbline.events.build.SloDefinedBuilder.anSloDefined;
+import static io.plumbline.events.build.SloRetiredBuilder.anSloRetired;
+import static io.plumbline.events.build.SloReviewedBuilder.anSloReviewed;
+import static io.plumbline.events.build.TeamMovedBuilder.aTeamMoved;
+import static io.plumbline.events.build.TeamRegisteredBuilder.aTeamRegistered;
+import static io.plumbline.events.build.TeamRetiredBuilder.aTeamRetired;
+import static io.plumbline.events.build.ToilAutomationShippedBuilder.aToilAutomationShipped;
+import static io.plumbline.events.build.ToilMeasuredBuilder.aToilMeasured;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -7,23 +25,15 @@ import io.plumbline.command.common.CommandRejectedException;
 import io.plumbline.command.common.Outcome;
 import io.plumbline.command.group.GroupDirectory;
 import io.plumbline.events.org.ServiceRegistered;
-import io.plumbline.events.org.ServiceRetired;
 import io.plumbline.events.org.ServiceTierChanged;
 import io.plumbline.events.org.TeamMoved;
 import io.plumbline.events.org.TeamRegistered;
-import io.plumbline.events.org.TeamRetired;
 import io.plumbline.events.postmortem.ActionItem;
 import io.plumbline.events.postmortem.ActionItemClosed;
 import io.plumbline.events.postmortem.IncidentRecorded;
 import io.plumbline.events.postmortem.PostmortemPublished;
 import io.plumbline.events.postmortem.Severity;
-import io.plumbline.events.runbook.AlertInventoryReported;
-import io.plumbline.events.runbook.RunbookPublished;
-import io.plumbline.events.runbook.RunbookRetired;
-import io.plumbline.events.runbook.RunbookReviewed;
 import io.plumbline.events.slo.SliKind;
-import io.plumbline.events.slo.SloDefined;
-import io.plumbline.events.toil.ToilAutomationShipped;
 import io.plumbline.events.toil.ToilMeasured;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +45,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** One fixture test per invariant of the postmortem, runbook, toil and org commands. */
+/**
+ * One fixture test per invariant of the postmortem, runbook, toil and org commands. Events are the
+ * builders' (the checkout team, its api, incident INC-1 and postmortem PM-1) unless a test says
+ * otherwise.
+ */
 class TeamEvidenceTest {
 
   private static final Instant T0 = Instant.parse("2026-07-01T10:00:00Z");
@@ -55,33 +69,56 @@ class TeamEvidenceTest {
   }
 
   private static TeamRegistered registered() {
-    return new TeamRegistered("e1", TEAM, "Checkout", "payments", T0);
+    return aTeamRegistered().withGroupId("payments").withOccurredAt(T0).build();
   }
 
   private static ServiceRegistered service() {
-    return new ServiceRegistered("e2", TEAM, "api", "API", 1, T0);
+    return aServiceRegistered().withOccurredAt(T0).build();
   }
 
   private static IncidentRecorded incident() {
-    return new IncidentRecorded("e3", TEAM, "INC-1", Severity.SEV1, T0, T1, T1);
+    return anIncidentRecorded()
+        .withSeverity(Severity.SEV1)
+        .withStartedAt(T0)
+        .withResolvedAt(T1)
+        .withOccurredAt(T1)
+        .build();
   }
 
   private static PostmortemPublished postmortem() {
-    return new PostmortemPublished(
-        "e4", TEAM, "PM-1", "INC-1", true, List.of(new ActionItem("AI-1", T1)), List.of(), T1);
+    return aPostmortemPublished()
+        .withBlameless(true)
+        .withActionItems(new ActionItem("AI-1", T1))
+        .withOccurredAt(T1)
+        .build();
   }
 
-  private static TeamSubmission toil(String toil, String ops, Instant start, Instant end) {
-    return new TeamSubmission(
-        new ToilMeasured("e9", TEAM, start, end, new BigDecimal(toil), new BigDecimal(ops), T1));
+  /** The team's move at T1, submitted as the same event (e5) each time. */
+  private static TeamMoved move(String fromGroupId, String toGroupId) {
+    return aTeamMoved()
+        .withEventId("e5")
+        .withFromGroupId(fromGroupId)
+        .withToGroupId(toGroupId)
+        .withOccurredAt(T1)
+        .build();
+  }
+
+  private static ToilMeasured toil(String toil, String ops, Instant start, Instant end) {
+    return aToilMeasured()
+        .withPeriodStart(start)
+        .withPeriodEnd(end)
+        .withToilHours(new BigDecimal(toil))
+        .withOpsHours(new BigDecimal(ops))
+        .withOccurredAt(T1)
+        .build();
   }
 
   @Test
   void movesTheTeamToAnotherExistingGroup() {
     fixture
         .given(registered())
-        .when(new TeamSubmission(new TeamMoved("e5", TEAM, null, "commerce", T1)))
-        .expectEvents(new TeamMoved("e5", TEAM, "payments", "commerce", T1));
+        .when(new TeamSubmission(move(null, "commerce")))
+        .expectEvents(move("payments", "commerce"));
   }
 
   /** The team fills in where a move starts; a retry, with or without it, is the same fact. */
@@ -90,8 +127,8 @@ class TeamEvidenceTest {
   @ValueSource(strings = "payments")
   void aRetriedMoveIsADuplicate(String fromGroupId) {
     fixture
-        .given(registered(), new TeamMoved("e5", TEAM, "payments", "commerce", T1))
-        .when(new TeamSubmission(new TeamMoved("e5", TEAM, fromGroupId, "commerce", T1)))
+        .given(registered(), move("payments", "commerce"))
+        .when(new TeamSubmission(move(fromGroupId, "commerce")))
         .expectResultMessagePayload(Outcome.DUPLICATE)
         .expectNoEvents();
   }
@@ -100,7 +137,7 @@ class TeamEvidenceTest {
   void aMoveMustStartFromTheTeamsGroup() {
     fixture
         .given(registered())
-        .when(new TeamSubmission(new TeamMoved("e5", TEAM, "platform", "commerce", T1)))
+        .when(new TeamSubmission(move("platform", "commerce")))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage("Team 'checkout' is in group 'payments', not 'platform'.")
         .expectNoEvents();
@@ -110,7 +147,7 @@ class TeamEvidenceTest {
   void rejectsAMoveToAGroupThatDoesNotExist() {
     fixture
         .given(registered())
-        .when(new TeamSubmission(new TeamMoved("e5", TEAM, null, "nowhere", T1)))
+        .when(new TeamSubmission(move(null, "nowhere")))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage("Group 'nowhere' does not exist.")
         .expectNoEvents();
@@ -120,7 +157,7 @@ class TeamEvidenceTest {
   void rejectsAMoveToTheGroupTheTeamIsIn() {
     fixture
         .given(registered())
-        .when(new TeamSubmission(new TeamMoved("e5", TEAM, null, "payments", T1)))
+        .when(new TeamSubmission(move(null, "payments")))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -128,10 +165,15 @@ class TeamEvidenceTest {
   @Test
   void aRetiredTeamAcceptsNoFurtherEvidence() {
     fixture
-        .given(registered(), service(), new TeamRetired("e5", TEAM, T1))
+        .given(registered(), service(), aTeamRetired().withOccurredAt(T1).build())
         .when(
             new TeamSubmission(
-                new IncidentRecorded("e6", TEAM, "INC-9", Severity.SEV2, T0, T1, T2)))
+                anIncidentRecorded()
+                    .withIncidentId("INC-9")
+                    .withStartedAt(T0)
+                    .withResolvedAt(T1)
+                    .withOccurredAt(T2)
+                    .build()))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage(
             "Team 'checkout' retired at 2026-07-02T10:00:00Z; the event is dated"
@@ -141,29 +183,19 @@ class TeamEvidenceTest {
 
   @Test
   void changesTheTierOfAnActiveService() {
+    ServiceTierChanged toTierThree = aServiceTierChanged().withTier(3).withOccurredAt(T1).build();
+
     fixture
         .given(registered(), service())
-        .when(new TeamSubmission(new ServiceTierChanged("e5", TEAM, "api", 3, T1)))
-        .expectEvents(new ServiceTierChanged("e5", TEAM, "api", 3, T1));
+        .when(new TeamSubmission(toTierThree))
+        .expectEvents(toTierThree);
   }
 
   @Test
   void rejectsAnSloForARetiredService() {
     fixture
-        .given(registered(), service(), new ServiceRetired("e5", TEAM, "api", T1))
-        .when(
-            new TeamSubmission(
-                new SloDefined(
-                    "e6",
-                    TEAM,
-                    "avail",
-                    "api",
-                    SliKind.AVAILABILITY,
-                    new BigDecimal("99.9"),
-                    30,
-                    true,
-                    true,
-                    T2)))
+        .given(registered(), service(), aServiceRetired().withOccurredAt(T1).build())
+        .when(new TeamSubmission(anSloDefined().withOccurredAt(T2).build()))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage(
             "Service 'api' was retired at 2026-07-02T10:00:00Z; the event is dated"
@@ -177,7 +209,11 @@ class TeamEvidenceTest {
         .given(registered())
         .when(
             new TeamSubmission(
-                new IncidentRecorded("e3", TEAM, "INC-1", Severity.SEV1, T1, T0, T1)))
+                anIncidentRecorded()
+                    .withStartedAt(T1)
+                    .withResolvedAt(T0)
+                    .withOccurredAt(T1)
+                    .build()))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -188,27 +224,24 @@ class TeamEvidenceTest {
         .given(registered(), incident())
         .when(
             new TeamSubmission(
-                new IncidentRecorded("e9", TEAM, "INC-1", Severity.SEV2, T0, T1, T1)))
+                anIncidentRecorded()
+                    .withSeverity(Severity.SEV2)
+                    .withStartedAt(T0)
+                    .withResolvedAt(T1)
+                    .withOccurredAt(T1)
+                    .build()))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
 
   @Test
   void publishesAPostmortemForARecordedIncident() {
+    PostmortemPublished postmortem = postmortem();
+
     fixture
         .given(registered(), incident())
-        .when(
-            new TeamSubmission(
-                new PostmortemPublished(
-                    "e4",
-                    TEAM,
-                    "PM-1",
-                    "INC-1",
-                    true,
-                    List.of(new ActionItem("AI-1", T1)),
-                    List.of(),
-                    T1)))
-        .expectEvents(postmortem());
+        .when(new TeamSubmission(postmortem))
+        .expectEvents(postmortem);
   }
 
   @Test
@@ -217,8 +250,7 @@ class TeamEvidenceTest {
         .given(registered())
         .when(
             new TeamSubmission(
-                new PostmortemPublished(
-                    "e4", TEAM, "PM-1", "INC-7", true, List.of(), List.of(), T1)))
+                aPostmortemPublished().withIncidentId("INC-7").withOccurredAt(T1).build()))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage(
             "Team 'checkout' has recorded no incident 'INC-7'; record it first.")
@@ -231,25 +263,27 @@ class TeamEvidenceTest {
         .given(registered(), incident())
         .when(
             new TeamSubmission(
-                new PostmortemPublished(
-                    "e4",
-                    TEAM,
-                    "PM-1",
-                    "INC-1",
-                    true,
-                    List.of(new ActionItem("AI-1", T1), new ActionItem("AI-1", T1)),
-                    List.of(),
-                    T1)))
+                aPostmortemPublished()
+                    .withActionItems(new ActionItem("AI-1", T1), new ActionItem("AI-1", T1))
+                    .withOccurredAt(T1)
+                    .build()))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
 
   @Test
   void closesAnActionItem() {
+    ActionItemClosed closed =
+        anActionItemClosed()
+            .withActionItemId("AI-1")
+            .withShippedImprovement(true)
+            .withOccurredAt(T1)
+            .build();
+
     fixture
         .given(registered(), incident(), postmortem())
-        .when(new TeamSubmission(new ActionItemClosed("e5", TEAM, "PM-1", "AI-1", true, T1)))
-        .expectEvents(new ActionItemClosed("e5", TEAM, "PM-1", "AI-1", true, T1));
+        .when(new TeamSubmission(closed))
+        .expectEvents(closed);
   }
 
   @Test
@@ -259,8 +293,14 @@ class TeamEvidenceTest {
             registered(),
             incident(),
             postmortem(),
-            new ActionItemClosed("e5", TEAM, "PM-1", "AI-1", true, T1))
-        .when(new TeamSubmission(new ActionItemClosed("e6", TEAM, "PM-1", "AI-1", false, T1)))
+            anActionItemClosed()
+                .withActionItemId("AI-1")
+                .withShippedImprovement(true)
+                .withOccurredAt(T1)
+                .build())
+        .when(
+            new TeamSubmission(
+                anActionItemClosed().withActionItemId("AI-1").withOccurredAt(T1).build()))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage(
             "Action item 'AI-1' was closed at 2026-07-02T10:00:00Z; an action item closes once.")
@@ -271,7 +311,9 @@ class TeamEvidenceTest {
   void rejectsClosingAnActionItemThePostmortemDoesNotHave() {
     fixture
         .given(registered(), incident(), postmortem())
-        .when(new TeamSubmission(new ActionItemClosed("e5", TEAM, "PM-1", "AI-9", true, T1)))
+        .when(
+            new TeamSubmission(
+                anActionItemClosed().withActionItemId("AI-9").withOccurredAt(T1).build()))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -282,7 +324,7 @@ class TeamEvidenceTest {
         .given(registered())
         .when(
             new TeamSubmission(
-                new AlertInventoryReported("e5", TEAM, "web", List.of("HighErrorRate"), T1)))
+                anAlertInventoryReported().withServiceId("web").withOccurredAt(T1).build()))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -293,11 +335,10 @@ class TeamEvidenceTest {
         .given(
             registered(),
             service(),
-            new RunbookPublished("e5", TEAM, "rb-1", "api", List.of("A"), false, T0),
-            new RunbookRetired("e6", TEAM, "rb-1", T1))
+            aRunbookPublished().withOccurredAt(T0).build(),
+            aRunbookRetired().withOccurredAt(T1).build())
         .when(
-            new TeamSubmission(
-                new RunbookPublished("e7", TEAM, "rb-1", "api", List.of("A"), true, T2)))
+            new TeamSubmission(aRunbookPublished().withAutomated(true).withOccurredAt(T2).build()))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage(
             "Runbook 'rb-1' was retired at 2026-07-02T10:00:00Z; the event is dated"
@@ -309,7 +350,8 @@ class TeamEvidenceTest {
   void rejectsReviewingARunbookThatDoesNotExist() {
     fixture
         .given(registered(), service())
-        .when(new TeamSubmission(new RunbookReviewed("e5", TEAM, "rb-9", T1)))
+        .when(
+            new TeamSubmission(aRunbookReviewed().withRunbookId("rb-9").withOccurredAt(T1).build()))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -318,7 +360,7 @@ class TeamEvidenceTest {
   void toilHoursCannotExceedOpsHours() {
     fixture
         .given(registered())
-        .when(toil("120.5", "120", T0, T1))
+        .when(new TeamSubmission(toil("120.5", "120", T0, T1)))
         .expectException(CommandRejectedException.class)
         .expectExceptionMessage("Toil hours (120.5) cannot exceed operational hours (120).")
         .expectNoEvents();
@@ -326,23 +368,21 @@ class TeamEvidenceTest {
 
   @Test
   void toilEqualToOpsHoursIsAccepted() {
-    fixture
-        .given(registered())
-        .when(toil("120.00", "120", T0, T1))
-        .expectEvents(
-            new ToilMeasured("e9", TEAM, T0, T1, new BigDecimal("120"), new BigDecimal("120"), T1));
+    ToilMeasured measured = toil("120.00", "120", T0, T1);
+
+    fixture.given(registered()).when(new TeamSubmission(measured)).expectEvents(measured);
   }
 
   @Test
   void rejectsNegativeToilAndZeroOpsHours() {
     fixture
         .given(registered())
-        .when(toil("-1", "10", T0, T1))
+        .when(new TeamSubmission(toil("-1", "10", T0, T1)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
     fixture
         .given(registered())
-        .when(toil("0", "0", T0, T1))
+        .when(new TeamSubmission(toil("0", "0", T0, T1)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -351,7 +391,7 @@ class TeamEvidenceTest {
   void rejectsAToilPeriodThatEndsBeforeItStarts() {
     fixture
         .given(registered())
-        .when(toil("1", "10", T1, T0))
+        .when(new TeamSubmission(toil("1", "10", T1, T0)))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -362,8 +402,10 @@ class TeamEvidenceTest {
         .given(registered())
         .when(
             new TeamSubmission(
-                new ToilAutomationShipped(
-                    "e5", TEAM, "auto-1", "rotation", new BigDecimal("-2"), T1)))
+                aToilAutomationShipped()
+                    .withHoursSavedPerWeek(new BigDecimal("-2"))
+                    .withOccurredAt(T1)
+                    .build()))
         .expectException(CommandRejectedException.class)
         .expectNoEvents();
   }
@@ -386,39 +428,25 @@ class TeamEvidenceTest {
         .given(
             registered(),
             service(),
-            new io.plumbline.events.slo.SloDefined(
-                "openslo-1",
-                TEAM,
-                "a",
-                "api",
-                SliKind.AVAILABILITY,
-                new BigDecimal("99.9"),
-                30,
-                true,
-                false,
-                T0),
-            new io.plumbline.events.slo.SloDefined(
-                "openslo-2",
-                TEAM,
-                "gone",
-                "api",
-                SliKind.AVAILABILITY,
-                new BigDecimal("99"),
-                30,
-                false,
-                false,
-                T0),
-            new io.plumbline.events.slo.SloDefined(
-                "manual-1",
-                TEAM,
-                "manual",
-                "api",
-                SliKind.AVAILABILITY,
-                new BigDecimal("99"),
-                30,
-                false,
-                false,
-                T0))
+            anSloDefined()
+                .withEventId("openslo-1")
+                .withSloId("a")
+                .withObjectivePercent(new BigDecimal("99.9"))
+                .withErrorBudgetPolicy(true)
+                .withOccurredAt(T0)
+                .build(),
+            anSloDefined()
+                .withEventId("openslo-2")
+                .withSloId("gone")
+                .withObjectivePercent(new BigDecimal("99"))
+                .withOccurredAt(T0)
+                .build(),
+            anSloDefined()
+                .withEventId("manual-1")
+                .withSloId("manual")
+                .withObjectivePercent(new BigDecimal("99"))
+                .withOccurredAt(T0)
+                .build())
         .when(
             new io.plumbline.command.slo.ReconcileSlos(
                 "r1", TEAM, List.of(spec("a", "99.90", true), spec("b", "99.5", false)), T1, false))
@@ -469,18 +497,18 @@ class TeamEvidenceTest {
         .given(
             registered(),
             service(),
-            new io.plumbline.events.slo.SloDefined(
-                "openslo-1",
-                TEAM,
-                "a",
-                "api",
-                SliKind.AVAILABILITY,
-                new BigDecimal("99.9"),
-                30,
-                true,
-                false,
-                T0),
-            new io.plumbline.events.slo.SloRetired("openslo-2", TEAM, "a", T0.plusSeconds(60)))
+            anSloDefined()
+                .withEventId("openslo-1")
+                .withSloId("a")
+                .withObjectivePercent(new BigDecimal("99.9"))
+                .withErrorBudgetPolicy(true)
+                .withOccurredAt(T0)
+                .build(),
+            anSloRetired()
+                .withEventId("openslo-2")
+                .withSloId("a")
+                .withOccurredAt(T0.plusSeconds(60))
+                .build())
         .when(
             new io.plumbline.command.slo.ReconcileSlos(
                 "r1", TEAM, List.of(spec("a", "99.9", true)), T1, false))
@@ -496,32 +524,28 @@ class TeamEvidenceTest {
         .given(
             registered(),
             service(),
-            new io.plumbline.events.slo.SloDefined(
-                "openslo-1",
-                TEAM,
-                "a",
-                "api",
-                SliKind.AVAILABILITY,
-                new BigDecimal("99.9"),
-                30,
-                true,
-                false,
-                T0),
-            new io.plumbline.events.slo.SloRetired("openslo-2", TEAM, "a", T0.plusSeconds(60)),
-            new io.plumbline.events.slo.SloDefined(
-                "openslo-3",
-                TEAM,
-                "a",
-                "api",
-                SliKind.AVAILABILITY,
-                new BigDecimal("99.9"),
-                30,
-                true,
-                false,
-                T1))
+            anSloDefined()
+                .withEventId("openslo-1")
+                .withSloId("a")
+                .withObjectivePercent(new BigDecimal("99.9"))
+                .withErrorBudgetPolicy(true)
+                .withOccurredAt(T0)
+                .build(),
+            anSloRetired()
+                .withEventId("openslo-2")
+                .withSloId("a")
+                .withOccurredAt(T0.plusSeconds(60))
+                .build(),
+            anSloDefined()
+                .withEventId("openslo-3")
+                .withSloId("a")
+                .withObjectivePercent(new BigDecimal("99.9"))
+                .withErrorBudgetPolicy(true)
+                .withOccurredAt(T1)
+                .build())
         .when(
             new TeamSubmission(
-                new io.plumbline.events.slo.SloReviewed("rev-1", TEAM, "a", T1.plusSeconds(60))))
+                anSloReviewed().withSloId("a").withOccurredAt(T1.plusSeconds(60)).build()))
         .expectSuccessfulHandlerExecution();
   }
 }

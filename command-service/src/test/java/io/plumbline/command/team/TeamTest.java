@@ -1,5 +1,6 @@
 package io.plumbline.command.team;
 
+import static io.plumbline.events.build.SloDefinedBuilder.anSloDefined;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -10,10 +11,10 @@ import io.plumbline.events.org.ServiceRegistered;
 import io.plumbline.events.org.TeamRegistered;
 import io.plumbline.events.slo.BudgetAction;
 import io.plumbline.events.slo.ErrorBudgetPolicyInvoked;
-import io.plumbline.events.slo.SliKind;
 import io.plumbline.events.slo.SloDefined;
 import io.plumbline.events.slo.SloRetired;
 import io.plumbline.events.slo.SloReviewed;
+import io.plumbline.events.slo.SloWindow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -47,32 +48,18 @@ class TeamTest {
   }
 
   private static TeamSubmission defineSlo(String eventId, String objective, int windowDays) {
-    return new TeamSubmission(
-        new SloDefined(
-            eventId,
-            TEAM,
-            "availability",
-            "checkout-api",
-            SliKind.AVAILABILITY,
-            new BigDecimal(objective),
-            windowDays,
-            true,
-            false,
-            T0));
+    return new TeamSubmission(sloDefined(eventId, objective, windowDays));
   }
 
   private static SloDefined sloDefined(String eventId, String objective, int windowDays) {
-    return new SloDefined(
-        eventId,
-        TEAM,
-        "availability",
-        "checkout-api",
-        SliKind.AVAILABILITY,
-        new BigDecimal(objective),
-        windowDays,
-        true,
-        false,
-        T0);
+    return anSloDefined()
+        .withEventId(eventId)
+        .withServiceId("checkout-api")
+        .withObjectivePercent(new BigDecimal(objective))
+        .withWindow(SloWindow.rollingDays(windowDays))
+        .withErrorBudgetPolicy(true)
+        .withOccurredAt(T0)
+        .build();
   }
 
   @Test

@@ -1,21 +1,28 @@
 package io.plumbline.query.team;
 
+import static io.plumbline.events.build.ExemptionGrantedBuilder.anExemptionGranted;
+import static io.plumbline.events.build.GroupDefinedBuilder.aGroupDefined;
+import static io.plumbline.events.build.IncidentRecordedBuilder.anIncidentRecorded;
+import static io.plumbline.events.build.PostmortemPublishedBuilder.aPostmortemPublished;
+import static io.plumbline.events.build.RunbookPublishedBuilder.aRunbookPublished;
+import static io.plumbline.events.build.ServiceRegisteredBuilder.aServiceRegistered;
+import static io.plumbline.events.build.SloDefinedBuilder.anSloDefined;
+import static io.plumbline.events.build.TeamRegisteredBuilder.aTeamRegistered;
+import static io.plumbline.events.build.TeamRetiredBuilder.aTeamRetired;
+import static io.plumbline.events.build.ToilMeasuredBuilder.aToilMeasured;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
-import io.plumbline.events.exemption.ExemptionGranted;
 import io.plumbline.events.org.GroupDefined;
 import io.plumbline.events.org.ServiceRegistered;
 import io.plumbline.events.org.TeamRegistered;
-import io.plumbline.events.org.TeamRetired;
 import io.plumbline.events.postmortem.IncidentRecorded;
 import io.plumbline.events.postmortem.PostmortemPublished;
 import io.plumbline.events.postmortem.Severity;
 import io.plumbline.events.runbook.RunbookPublished;
-import io.plumbline.events.slo.SliKind;
 import io.plumbline.events.slo.SloDefined;
 import io.plumbline.events.toil.ToilMeasured;
 import io.plumbline.query.EmbeddedInfrastructureTest;
@@ -46,9 +53,12 @@ import org.springframework.http.ResponseEntity;
  * quarters; the group × practice heat map. Works in 2017 with groups of its own, so the shared
  * database's other tests do not show up in its groups.
  *
- * <p>The org: root R with subgroups Payments (P) and Web (W). In 2017-Q2, team a (P) reaches level
- * 1 in every practice (up from 0), b (W) has toil at level 2 and nothing else (unchanged at 0), c
- * (P) retired in April (not listed), d (P, named like a formula) was registered in May (new).
+ * <p>The org: a root with the subgroups payments and web. In 2017-Q2, checkout (payments) reaches
+ * level 1 in every practice (up from 0), frontend (web) has toil at level 2 and nothing else
+ * (unchanged at 0), legacy (payments) retired in April (not listed), newcomer (payments, named like
+ * a formula) was registered in May (new). Beside the orgGroup, the exempted group's migrations team
+ * is exempted from measuring toil, and placed-early was placed in the late group before that group
+ * was defined. The team ids sort in the order the listings are asserted in (by team id).
  */
 @EmbeddedInfrastructureTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,87 +69,66 @@ class LeadershipReadsTest {
   @Autowired MongoClient mongoClient;
 
   private final String id = UUID.randomUUID().toString().substring(0, 8);
-  private final String r = "r-" + id;
-  private final String p = "p-" + id;
-  private final String w = "w-" + id;
-  private final String a = "a-" + id;
-  private final String b = "b-" + id;
-  private final String c = "c-" + id;
-  private final String d = "d-" + id;
-  private final String x = "x-" + id;
-  private final String e = "e-" + id;
-  private final String y = "y-" + id;
-  private final String f = "f-" + id;
+  private final String orgGroup = "org-" + id;
+  private final String paymentsGroup = "payments-" + id;
+  private final String webGroup = "web-" + id;
+  private final String checkout = "checkout-" + id;
+  private final String frontend = "frontend-" + id;
+  private final String legacy = "legacy-" + id;
+  private final String newcomer = "newcomer-" + id;
+  private final String exemptedGroup = "exempted-" + id;
+  private final String migrations = "migrations-" + id;
+  private final String lateGroup = "late-" + id;
+  private final String placedEarly = "placed-early-" + id;
   private TestRestTemplate http;
 
   @BeforeAll
   void history() {
     http = TestTopic.adminHttp(port);
     try (TestTopic topic = new TestTopic()) {
-      topic.publish(new GroupDefined("g-" + r, r, "Org " + id, null, at("2017-01-01")));
-      topic.publish(new GroupDefined("g-" + p, p, "Payments", r, at("2017-01-01")));
-      topic.publish(new GroupDefined("g-" + w, w, "Web <em>&</em>", r, at("2017-01-01")));
-      topic.publish(new TeamRegistered("reg-" + a, a, "Checkout", p, at("2017-01-02")));
-      topic.publish(new TeamRegistered("reg-" + b, b, "Storefront", w, at("2017-01-02")));
-      topic.publish(new TeamRegistered("reg-" + c, c, "Legacy", p, at("2017-01-03")));
-      topic.publish(new TeamRetired("ret-" + c, c, at("2017-04-10")));
-      topic.publish(new TeamRegistered("reg-" + d, d, "=SUM(1)", p, at("2017-05-01")));
-      // a: toil measured in Q1 (level 1 ever after), then an SLO, a postmortem, a runbook in Q2
-      topic.publish(new ServiceRegistered("svc-" + a, a, "api-" + a, "API", 1, at("2017-01-05")));
-      topic.publish(toil("toil-" + a, a, "2017-02-01", "60"));
-      topic.publish(
-          new SloDefined(
-              "slo-" + a,
-              a,
-              "avail-" + a,
-              "api-" + a,
-              SliKind.AVAILABILITY,
-              new BigDecimal("99.9"),
-              30,
-              false,
-              false,
-              at("2017-04-05")));
+      topic.publish(group(orgGroup, "Org " + id, null));
+      topic.publish(group(paymentsGroup, "Payments", orgGroup));
+      topic.publish(group(webGroup, "Web <em>&</em>", orgGroup));
+      topic.publish(team(checkout, "Checkout", paymentsGroup, "2017-01-02"));
+      topic.publish(team(frontend, "Frontend", webGroup, "2017-01-02"));
+      topic.publish(team(legacy, "Legacy", paymentsGroup, "2017-01-03"));
+      topic.publish(aTeamRetired().withTeamId(legacy).withOccurredAt(at("2017-04-10")).build());
+      topic.publish(team(newcomer, "=SUM(1)", paymentsGroup, "2017-05-01"));
+      // checkout: toil measured in Q1 (level 1 ever after), then in Q2 an SLO, a postmortem, a
+      // runbook
+      topic.publish(service(checkout, 1));
+      topic.publish(toil(checkout, "2017-02-01", "60"));
+      topic.publish(slo(checkout, "99.9"));
       Instant incident = at("2017-04-20");
+      topic.publish(incident(checkout, incident, incident.plusSeconds(3600)));
+      topic.publish(postmortem(checkout));
+      topic.publish(runbook(checkout, "HighLatency"));
+      // frontend: toil at 40 % in Q2
+      topic.publish(toil(frontend, "2017-05-01", "40"));
+      // migrations, in a group of its own: level 1 in every practice but toil, never measured,
+      // and exempted from measuring it
+      topic.publish(group(exemptedGroup, "Exempted " + id, null));
+      topic.publish(team(migrations, "Migrations", exemptedGroup, "2017-01-02"));
+      levelOneButToil(topic, migrations);
+      // placed-early was placed in the late group in February, the group itself defined (under
+      // the exempted group) only in August: a backfill
+      topic.publish(team(placedEarly, "Backfilled", lateGroup, "2017-02-01"));
       topic.publish(
-          new IncidentRecorded(
-              "inc-" + a,
-              a,
-              "INC-" + a,
-              Severity.SEV3,
-              incident,
-              incident.plusSeconds(3600),
-              incident.plusSeconds(3600)));
+          aGroupDefined()
+              .withGroupId(lateGroup)
+              .withName("Late " + id)
+              .withParentGroupId(exemptedGroup)
+              .withOccurredAt(at("2017-08-01"))
+              .build());
       topic.publish(
-          new PostmortemPublished(
-              "pm-" + a, a, "PM-" + a, "INC-" + a, false, List.of(), List.of(), at("2017-04-22")));
-      topic.publish(
-          new RunbookPublished(
-              "rb-" + a,
-              a,
-              "rb-" + a,
-              "api-" + a,
-              List.of("HighLatency"),
-              false,
-              at("2017-05-02")));
-      // b: toil at 40 % in Q2
-      topic.publish(toil("toil-" + b, b, "2017-05-01", "40"));
-      // e, in a group of its own: level 1 in every practice but toil, never measured; exempted
-      topic.publish(new GroupDefined("g-" + x, x, "Exempted " + id, null, at("2017-01-01")));
-      topic.publish(new TeamRegistered("reg-" + e, e, "Migrations", x, at("2017-01-02")));
-      levelOneButToil(topic, e);
-      // f was placed in y in February, y itself defined (under x) only in August: a backfill
-      topic.publish(new TeamRegistered("reg-" + f, f, "Backfilled", y, at("2017-02-01")));
-      topic.publish(new GroupDefined("g-" + y, y, "Late " + id, x, at("2017-08-01")));
-      topic.publish(
-          new ExemptionGranted(
-              "ex-" + e,
-              e,
-              "ex-toil",
-              "toil.measured",
-              "The team is being formed; toil is measured from Q3",
-              "VP Engineering",
-              at("2017-07-01"),
-              at("2017-04-03")));
+          anExemptionGranted()
+              .withEventId("ex-" + migrations)
+              .withTeamId(migrations)
+              .withCriterionId("toil.measured")
+              .withReason("The team is being formed; toil is measured from Q3")
+              .withExpiresAt(at("2017-07-01"))
+              .withOccurredAt(at("2017-04-03"))
+              .build());
     }
     HttpHeaders json = new HttpHeaders();
     json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
@@ -148,7 +137,7 @@ class LeadershipReadsTest {
         HttpMethod.PUT,
         new HttpEntity<>(
             "{\"name\":\"Payments owns its SLOs\",\"groupId\":\""
-                + p
+                + paymentsGroup
                 + "\",\"practice\":\"slos\",\"level\":2,\"deadline\":\"2099-01-01T00:00:00Z\"}",
             json),
         String.class);
@@ -156,9 +145,9 @@ class LeadershipReadsTest {
         .atMost(Duration.ofSeconds(60))
         .until(
             () -> {
-              JsonNode page = get("/api/v1/teams?quarter=2017-Q2&group=" + r);
-              JsonNode trend = get("/api/v1/groups/" + r + "/trend?from=2017-Q1&to=2017-Q2");
-              JsonNode exempted = get("/api/v1/teams?quarter=2017-Q2&group=" + x);
+              JsonNode page = get("/api/v1/teams?quarter=2017-Q2&group=" + orgGroup);
+              JsonNode trend = get("/api/v1/groups/" + orgGroup + "/trend?from=2017-Q1&to=2017-Q2");
+              JsonNode exempted = get("/api/v1/teams?quarter=2017-Q2&group=" + exemptedGroup);
               return page.path("total").asInt() == 3
                   && exempted.at("/teams/0/overallLevel").asInt() == 1
                   && page.at("/teams/0/overallLevel").asInt() == 1
@@ -171,77 +160,81 @@ class LeadershipReadsTest {
 
   @Test
   void everyActiveTeamOfTheQuarterIsListedWithWhereItSitsAndHowItMoved() {
-    JsonNode page = get("/api/v1/teams?quarter=2017-Q2&group=" + r);
+    JsonNode page = get("/api/v1/teams?quarter=2017-Q2&group=" + orgGroup);
 
-    assertThat(teamIds(page)).containsExactly(a, b, d);
-    JsonNode checkout = page.at("/teams/0");
-    assertThat(checkout.path("teamName").asText()).isEqualTo("Checkout");
-    assertThat(checkout.path("groupPath").toString())
+    assertThat(teamIds(page)).containsExactly(checkout, frontend, newcomer);
+    JsonNode checkoutRow = page.at("/teams/0");
+    assertThat(checkoutRow.path("teamName").asText()).isEqualTo("Checkout");
+    assertThat(checkoutRow.path("groupPath").toString())
         .isEqualTo("[\"Org " + id + "\",\"Payments\"]");
-    assertThat(checkout.path("overallLevel").asInt()).isEqualTo(1);
-    assertThat(checkout.path("score").decimalValue()).isEqualByComparingTo("20.0");
-    assertThat(checkout.path("previousOverallLevel").asInt()).isZero();
-    assertThat(checkout.path("movement").asText()).isEqualTo("up");
-    assertThat(checkout.path("serviceTiers").toString()).isEqualTo("[1]");
+    assertThat(checkoutRow.path("overallLevel").asInt()).isEqualTo(1);
+    assertThat(checkoutRow.path("score").decimalValue()).isEqualByComparingTo("20.0");
+    assertThat(checkoutRow.path("previousOverallLevel").asInt()).isZero();
+    assertThat(checkoutRow.path("movement").asText()).isEqualTo("up");
+    assertThat(checkoutRow.path("serviceTiers").toString()).isEqualTo("[1]");
     // what stands between it and level 2 in SLOs: an error-budget policy
-    assertThat(checkout.path("nextSteps").toString()).contains("slo.error-budget-policy");
-    JsonNode storefront = page.at("/teams/1");
-    assertThat(storefront.path("movement").asText()).isEqualTo("unchanged");
-    assertThat(storefront.at("/levels/toil").asInt()).isEqualTo(2);
-    JsonNode newcomer = page.at("/teams/2");
-    assertThat(newcomer.path("movement").asText()).isEqualTo("new");
-    assertThat(newcomer.path("previousOverallLevel").isNull()).isTrue();
+    assertThat(checkoutRow.path("nextSteps").toString()).contains("slo.error-budget-policy");
+    JsonNode frontendRow = page.at("/teams/1");
+    assertThat(frontendRow.path("movement").asText()).isEqualTo("unchanged");
+    assertThat(frontendRow.at("/levels/toil").asInt()).isEqualTo(2);
+    JsonNode newcomerRow = page.at("/teams/2");
+    assertThat(newcomerRow.path("movement").asText()).isEqualTo("new");
+    assertThat(newcomerRow.path("previousOverallLevel").isNull()).isTrue();
   }
 
   @Test
   void filtersNarrowTheListing() {
-    String base = "/api/v1/teams?quarter=2017-Q2&group=" + r;
+    String base = "/api/v1/teams?quarter=2017-Q2&group=" + orgGroup;
 
-    assertThat(teamIds(get("/api/v1/teams?quarter=2017-Q2&group=" + p))).containsExactly(a, d);
-    assertThat(teamIds(get(base + "&level=1"))).containsExactly(a);
-    assertThat(teamIds(get(base + "&practice=toil&practiceLevel=2"))).containsExactly(b);
-    assertThat(teamIds(get(base + "&tier=1"))).containsExactly(a);
-    assertThat(teamIds(get(base + "&restated=false"))).containsExactly(a, b, d);
+    assertThat(teamIds(get("/api/v1/teams?quarter=2017-Q2&group=" + paymentsGroup)))
+        .containsExactly(checkout, newcomer);
+    assertThat(teamIds(get(base + "&level=1"))).containsExactly(checkout);
+    assertThat(teamIds(get(base + "&practice=toil&practiceLevel=2"))).containsExactly(frontend);
+    assertThat(teamIds(get(base + "&tier=1"))).containsExactly(checkout);
+    assertThat(teamIds(get(base + "&restated=false")))
+        .containsExactly(checkout, frontend, newcomer);
     assertThat(teamIds(get(base + "&restated=true"))).isEmpty();
-    assertThat(teamIds(get(base + "&sort=-score"))).containsExactly(a, b, d);
-    assertThat(teamIds(get(base + "&sort=score"))).containsExactly(d, b, a);
-    // a quarter earlier, c was still active and d not yet registered
-    assertThat(teamIds(get("/api/v1/teams?quarter=2017-Q1&group=" + r))).containsExactly(a, b, c);
+    assertThat(teamIds(get(base + "&sort=-score"))).containsExactly(checkout, frontend, newcomer);
+    assertThat(teamIds(get(base + "&sort=score"))).containsExactly(newcomer, frontend, checkout);
+    // a quarter earlier, legacy was still active and newcomer not yet registered
+    assertThat(teamIds(get("/api/v1/teams?quarter=2017-Q1&group=" + orgGroup)))
+        .containsExactly(checkout, frontend, legacy);
   }
 
   @Test
   void pagesFollowOnWhereThePreviousEnded() {
-    String base = "/api/v1/teams?quarter=2017-Q2&group=" + r + "&sort=-score&limit=2";
+    String base = "/api/v1/teams?quarter=2017-Q2&group=" + orgGroup + "&sort=-score&limit=2";
     JsonNode first = get(base);
     JsonNode second = get(base + "&cursor=" + first.path("nextCursor").asText());
 
     assertThat(first.path("total").asInt()).isEqualTo(3);
-    assertThat(teamIds(first)).containsExactly(a, b);
-    assertThat(teamIds(second)).containsExactly(d);
+    assertThat(teamIds(first)).containsExactly(checkout, frontend);
+    assertThat(teamIds(second)).containsExactly(newcomer);
     assertThat(second.path("nextCursor").isNull()).isTrue();
   }
 
   @Test
   void theCsvHasTheSameRowsAndNoCellRunsAsAFormula() {
-    String csv = http.getForObject("/api/v1/teams.csv?quarter=2017-Q2&group=" + r, String.class);
+    String csv =
+        http.getForObject("/api/v1/teams.csv?quarter=2017-Q2&group=" + orgGroup, String.class);
     List<String> lines = csv.lines().toList();
 
     assertThat(lines.get(0)).startsWith("quarter,teamId,teamName,groupId,groupPath,slos");
     assertThat(lines).hasSize(4);
-    assertThat(lines.get(1)).contains(a, "Checkout", "Org " + id + " / Payments", ",up,");
+    assertThat(lines.get(1)).contains(checkout, "Checkout", "Org " + id + " / Payments", ",up,");
     assertThat(lines.get(3)).contains("'=SUM(1)").doesNotContain(",=SUM(1)");
   }
 
   @Test
   void aTeamTokenListsItsOwnTeamOnlyAndCannotReadAnother() {
-    String token = teamToken(b);
+    String token = teamToken(frontend);
 
-    ResponseEntity<String> own = asTeam(token, "/api/v1/teams?quarter=2017-Q2&group=" + r);
-    ResponseEntity<String> other = asTeam(token, "/api/v1/teams/" + a + "/maturity");
+    ResponseEntity<String> own = asTeam(token, "/api/v1/teams?quarter=2017-Q2&group=" + orgGroup);
+    ResponseEntity<String> other = asTeam(token, "/api/v1/teams/" + checkout + "/maturity");
     ResponseEntity<String> trend = asTeam(token, "/api/v1/org/trend");
 
     assertThat(own.getStatusCode().value()).isEqualTo(200);
-    assertThat(teamIds(read(own.getBody()))).containsExactly(b);
+    assertThat(teamIds(read(own.getBody()))).containsExactly(frontend);
     assertThat(other.getStatusCode().value()).isEqualTo(403);
     assertThat(trend.getStatusCode().value()).isEqualTo(403);
   }
@@ -251,10 +244,10 @@ class LeadershipReadsTest {
     JsonNode before = get("/api/v1/groups?asOf=2016-12-31T00:00:00Z");
     JsonNode after = get("/api/v1/groups?asOf=2017-06-01T00:00:00Z");
 
-    assertThat(before.toString()).doesNotContain(r);
+    assertThat(before.toString()).doesNotContain(orgGroup);
     JsonNode root = null;
     for (JsonNode group : after.path("groups")) {
-      if (group.path("groupId").asText().equals(r)) {
+      if (group.path("groupId").asText().equals(orgGroup)) {
         root = group;
       }
     }
@@ -265,10 +258,10 @@ class LeadershipReadsTest {
 
   @Test
   void aGroupsTrendHasItsFiguresQuarterByQuarter() {
-    JsonNode trend = get("/api/v1/groups/" + r + "/trend?from=2017-Q1&to=2017-Q2");
+    JsonNode trend = get("/api/v1/groups/" + orgGroup + "/trend?from=2017-Q1&to=2017-Q2");
     String csv =
         http.getForObject(
-            "/api/v1/groups/" + r + "/trend.csv?from=2017-Q1&to=2017-Q2", String.class);
+            "/api/v1/groups/" + orgGroup + "/trend.csv?from=2017-Q1&to=2017-Q2", String.class);
 
     assertThat(trend.path("points").findValuesAsText("quarter"))
         .containsExactly("2017-Q1", "2017-Q2");
@@ -288,12 +281,12 @@ class LeadershipReadsTest {
 
     assertThat(map.path("practices").toString())
         .isEqualTo("[\"slos\",\"postmortems\",\"runbooks\",\"toil\"]");
-    JsonNode payments = row(map, p);
+    JsonNode payments = row(map, paymentsGroup);
     assertThat(payments.path("groupPath").asText()).isEqualTo("Org " + id + " / Payments");
     assertThat(payments.path("teams").asInt()).isEqualTo(2);
     assertThat(payments.path("slos").decimalValue()).isEqualByComparingTo("0.50");
-    assertThat(row(map, r).path("toil").decimalValue()).isEqualByComparingTo("1.00");
-    assertThat(csv).contains(p + ",\"Org " + id + " / Payments\",2,0.50");
+    assertThat(row(map, orgGroup).path("toil").decimalValue()).isEqualByComparingTo("1.00");
+    assertThat(csv).contains(paymentsGroup + ",\"Org " + id + " / Payments\",2,0.50");
   }
 
   @Test
@@ -340,7 +333,7 @@ class LeadershipReadsTest {
     // figures cover up to now: an instant in the future is refused, not answered
     ResponseEntity<String> future =
         http.getForEntity(
-            "/api/v1/teams/" + a + "/maturity?asOf=2999-01-01T00:00:00Z", String.class);
+            "/api/v1/teams/" + checkout + "/maturity?asOf=2999-01-01T00:00:00Z", String.class);
     assertThat(future.getStatusCode().value()).isEqualTo(400);
     assertThat(future.getBody()).contains("\"field\":\"asOf\"");
     assertThat(
@@ -358,7 +351,7 @@ class LeadershipReadsTest {
   @Test
   void theQuarterlyReportIsOnePageThatLoadsNothingAndEscapesEveryName() {
     ResponseEntity<String> response =
-        http.getForEntity("/api/v1/groups/" + r + "/report?quarter=2017-Q2", String.class);
+        http.getForEntity("/api/v1/groups/" + orgGroup + "/report?quarter=2017-Q2", String.class);
     String html = response.getBody();
 
     assertThat(response.getStatusCode().value()).isEqualTo(200);
@@ -369,7 +362,7 @@ class LeadershipReadsTest {
         .contains("<h1>Org " + id + " — 2017-Q2</h1>")
         .contains("<svg id=\"levels\"")
         .contains("<svg id=\"trend\"")
-        // a moved up from 0 to 1; Web's name is text, not markup
+        // checkout moved up from 0 to 1; Web's name is text, not markup
         .containsPattern(
             "<td>Checkout</td><td>Org " + id + " / Payments</td><td class=\"num up\">0 → 1</td>")
         .contains("Web &lt;em&gt;&amp;&lt;/em&gt;")
@@ -403,7 +396,8 @@ class LeadershipReadsTest {
     java.nio.file.Path png = dir.resolve("quarterly-report.png");
     java.nio.file.Files.deleteIfExists(png);
     java.nio.file.Files.writeString(
-        page, http.getForObject("/api/v1/groups/" + r + "/report?quarter=2017-Q2", String.class));
+        page,
+        http.getForObject("/api/v1/groups/" + orgGroup + "/report?quarter=2017-Q2", String.class));
 
     Browser dom = Browser.run(chromium, dir, "--dump-dom", page.toUri().toString());
     Browser shot =
@@ -463,9 +457,10 @@ class LeadershipReadsTest {
 
   @Test
   void anExemptedCriterionPassesVisiblyAndRollupsCountTheTeamsItHolds() {
-    JsonNode row = get("/api/v1/teams?quarter=2017-Q2&group=" + x).at("/teams/0");
-    JsonNode rollup = get("/api/v1/groups/" + x + "/rollup?quarter=2017-Q2");
-    JsonNode explanation = get("/api/v1/teams/" + e + "/maturity/explanation?quarter=2017-Q2");
+    JsonNode row = get("/api/v1/teams?quarter=2017-Q2&group=" + exemptedGroup).at("/teams/0");
+    JsonNode rollup = get("/api/v1/groups/" + exemptedGroup + "/rollup?quarter=2017-Q2");
+    JsonNode explanation =
+        get("/api/v1/teams/" + migrations + "/maturity/explanation?quarter=2017-Q2");
     JsonNode measured = null;
     for (JsonNode criterion : explanation.at("/current/practices/toil/criteria")) {
       if (criterion.path("id").asText().equals("toil.measured")) {
@@ -482,7 +477,7 @@ class LeadershipReadsTest {
     assertThat(measured.at("/exemption/reason").asText())
         .isEqualTo("The team is being formed; toil is measured from Q3");
     assertThat(measured.at("/exemption/expiresAt").asText()).isEqualTo("2017-07-01T00:00:00Z");
-    assertThat(measured.path("evidence").toString()).contains("ex-" + e);
+    assertThat(measured.path("evidence").toString()).contains("ex-" + migrations);
     JsonNode change = null;
     for (JsonNode c : explanation.path("criteriaChanges")) {
       if (c.path("criterion").asText().equals("toil.measured")) {
@@ -493,7 +488,7 @@ class LeadershipReadsTest {
     assertThat(change.path("byExemptionBefore").asBoolean()).isFalse();
     assertThat(change.path("byExemptionNow").asBoolean()).isTrue();
     // after it expired, with no event, the criterion is judged again
-    JsonNode q3 = get("/api/v1/teams/" + e + "/maturity?quarter=2017-Q3");
+    JsonNode q3 = get("/api/v1/teams/" + migrations + "/maturity?quarter=2017-Q3");
     assertThat(q3.path("overallLevel").asInt()).isZero();
   }
 
@@ -504,64 +499,102 @@ class LeadershipReadsTest {
         .untilAsserted(
             () ->
                 assertThat(
-                        get("/api/v1/groups/" + x + "/rollup?quarter=2017-Q2")
+                        get("/api/v1/groups/" + exemptedGroup + "/rollup?quarter=2017-Q2")
                             .path("teams")
                             .asInt())
                     .isEqualTo(2));
-    JsonNode inY = get("/api/v1/teams?quarter=2017-Q2&group=" + y);
+    JsonNode inLateGroup = get("/api/v1/teams?quarter=2017-Q2&group=" + lateGroup);
 
-    assertThat(teamIds(inY)).containsExactly(f);
-    assertThat(inY.at("/teams/0/groupPath").toString())
+    assertThat(teamIds(inLateGroup)).containsExactly(placedEarly);
+    assertThat(inLateGroup.at("/teams/0/groupPath").toString())
         .isEqualTo("[\"Exempted " + id + "\",\"Late " + id + "\"]");
-    assertThat(teamIds(get("/api/v1/teams?quarter=2017-Q2&group=" + x))).containsExactly(e, f);
-    JsonNode rollup = get("/api/v1/groups/" + y + "/rollup?quarter=2017-Q2");
+    assertThat(teamIds(get("/api/v1/teams?quarter=2017-Q2&group=" + exemptedGroup)))
+        .containsExactly(migrations, placedEarly);
+    JsonNode rollup = get("/api/v1/groups/" + lateGroup + "/rollup?quarter=2017-Q2");
     assertThat(rollup.path("groupName").asText()).isEqualTo("Late " + id);
     assertThat(rollup.path("teams").asInt()).isEqualTo(1);
   }
 
   private void levelOneButToil(TestTopic topic, String team) {
-    topic.publish(
-        new ServiceRegistered("svc-" + team, team, "api-" + team, "API", 2, at("2017-01-05")));
-    topic.publish(
-        new SloDefined(
-            "slo-" + team,
-            team,
-            "avail-" + team,
-            "api-" + team,
-            SliKind.AVAILABILITY,
-            new BigDecimal("99.5"),
-            30,
-            false,
-            false,
-            at("2017-04-05")));
-    topic.publish(
-        new IncidentRecorded(
-            "inc-" + team,
-            team,
-            "INC-" + team,
-            Severity.SEV3,
-            at("2017-04-20"),
-            at("2017-04-21"),
-            at("2017-04-21")));
-    topic.publish(
-        new PostmortemPublished(
-            "pm-" + team,
-            team,
-            "PM-" + team,
-            "INC-" + team,
-            false,
-            List.of(),
-            List.of(),
-            at("2017-04-22")));
-    topic.publish(
-        new RunbookPublished(
-            "rb-" + team,
-            team,
-            "rb-" + team,
-            "api-" + team,
-            List.of("Down"),
-            false,
-            at("2017-05-02")));
+    topic.publish(service(team, 2));
+    topic.publish(slo(team, "99.5"));
+    topic.publish(incident(team, at("2017-04-20"), at("2017-04-21")));
+    topic.publish(postmortem(team));
+    topic.publish(runbook(team, "Down"));
+  }
+
+  private static GroupDefined group(String groupId, String name, String parentGroupId) {
+    return aGroupDefined()
+        .withGroupId(groupId)
+        .withName(name)
+        .withParentGroupId(parentGroupId)
+        .withOccurredAt(at("2017-01-01"))
+        .build();
+  }
+
+  private static TeamRegistered team(String teamId, String name, String groupId, String day) {
+    return aTeamRegistered()
+        .withTeamId(teamId)
+        .withName(name)
+        .withGroupId(groupId)
+        .withOccurredAt(at(day))
+        .build();
+  }
+
+  /** The team's api, registered in January at a tier. */
+  private static ServiceRegistered service(String team, int tier) {
+    return aServiceRegistered()
+        .withTeamId(team)
+        .withServiceId("api-" + team)
+        .withTier(tier)
+        .withOccurredAt(at("2017-01-05"))
+        .build();
+  }
+
+  /** An availability SLO on the team's api from April, without an error-budget policy. */
+  private static SloDefined slo(String team, String objectivePercent) {
+    return anSloDefined()
+        .withTeamId(team)
+        .withSloId("avail-" + team)
+        .withServiceId("api-" + team)
+        .withObjectivePercent(new BigDecimal(objectivePercent))
+        .withErrorBudgetPolicy(false)
+        .withOccurredAt(at("2017-04-05"))
+        .build();
+  }
+
+  /** A SEV3 incident of the team's, recorded as it was resolved. */
+  private static IncidentRecorded incident(String team, Instant started, Instant resolved) {
+    return anIncidentRecorded()
+        .withTeamId(team)
+        .withIncidentId("INC-" + team)
+        .withSeverity(Severity.SEV3)
+        .withStartedAt(started)
+        .withResolvedAt(resolved)
+        .withOccurredAt(resolved)
+        .build();
+  }
+
+  /** The postmortem of the team's incident, not blameless and with no action items. */
+  private static PostmortemPublished postmortem(String team) {
+    return aPostmortemPublished()
+        .withTeamId(team)
+        .withPostmortemId("PM-" + team)
+        .withIncidentId("INC-" + team)
+        .withBlameless(false)
+        .withOccurredAt(at("2017-04-22"))
+        .build();
+  }
+
+  /** A manual runbook for one alert of the team's api. */
+  private static RunbookPublished runbook(String team, String alert) {
+    return aRunbookPublished()
+        .withTeamId(team)
+        .withRunbookId("rb-" + team)
+        .withServiceId("api-" + team)
+        .withCoveredAlerts(alert)
+        .withOccurredAt(at("2017-05-02"))
+        .build();
   }
 
   private void assertInvalid(String path, String field) {
@@ -630,16 +663,17 @@ class LeadershipReadsTest {
             String.class);
   }
 
-  private static ToilMeasured toil(String eventId, String team, String day, String sharePercent) {
+  /** A week of the team's toil from a day: the share of 100 operational hours spent on toil. */
+  private static ToilMeasured toil(String team, String day, String sharePercent) {
     Instant start = at(day);
-    return new ToilMeasured(
-        eventId,
-        team,
-        start,
-        start.plus(Duration.ofDays(7)),
-        new BigDecimal(sharePercent),
-        BigDecimal.valueOf(100),
-        start.plus(Duration.ofDays(7)));
+    return aToilMeasured()
+        .withTeamId(team)
+        .withPeriodStart(start)
+        .withPeriodEnd(start.plus(Duration.ofDays(7)))
+        .withToilHours(new BigDecimal(sharePercent))
+        .withOpsHours(BigDecimal.valueOf(100))
+        .withOccurredAt(start.plus(Duration.ofDays(7)))
+        .build();
   }
 
   private static Instant at(String day) {
