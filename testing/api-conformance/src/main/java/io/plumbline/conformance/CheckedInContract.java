@@ -1,6 +1,6 @@
 package io.plumbline.conformance;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,12 +30,47 @@ public final class CheckedInContract {
     assertTrue(
         Files.exists(checkedIn),
         checkedIn + " is missing; run with -Dplumbline.openapi.update=true");
-    assertEquals(
-        JSON.readTree(checkedIn.toFile()),
-        served,
-        "The served API differs from "
-            + checkedIn
-            + "; if the change is intended, rerun with -Dplumbline.openapi.update=true and commit"
-            + " the file");
+    String difference = firstDifference("", JSON.readTree(checkedIn.toFile()), served);
+    assertNull(
+        difference,
+        () ->
+            "The served API differs from "
+                + checkedIn
+                + " at "
+                + difference
+                + "; if the change is intended, rerun with -Dplumbline.openapi.update=true and"
+                + " commit the file");
+  }
+
+  /** The JSON pointer of the first place the two documents differ, or null where they agree. */
+  private static String firstDifference(String at, JsonNode expected, JsonNode actual) {
+    if (expected.isObject() && actual.isObject()) {
+      java.util.Set<String> names = new java.util.TreeSet<>();
+      expected.fieldNames().forEachRemaining(names::add);
+      actual.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        JsonNode a = expected.get(name);
+        JsonNode b = actual.get(name);
+        String path = at + "/" + name.replace("~", "~0").replace("/", "~1");
+        if (a == null || b == null) {
+          return path + (a == null ? " (only served)" : " (only checked in)");
+        }
+        String inner = firstDifference(path, a, b);
+        if (inner != null) {
+          return inner;
+        }
+      }
+      return null;
+    }
+    if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
+      for (int i = 0; i < expected.size(); i++) {
+        String inner = firstDifference(at + "/" + i, expected.get(i), actual.get(i));
+        if (inner != null) {
+          return inner;
+        }
+      }
+      return null;
+    }
+    return expected.equals(actual) ? null : at + ": checked in " + expected + ", served " + actual;
   }
 }
