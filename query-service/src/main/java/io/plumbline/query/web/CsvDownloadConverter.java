@@ -8,7 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -61,11 +61,12 @@ class CsvDownloadConverter extends AbstractHttpMessageConverter<CsvDownload<?>> 
   @Override
   protected void writeInternal(CsvDownload<?> download, HttpOutputMessage output)
       throws IOException {
+    // UTF-8 whatever charset the request asked for: the bytes below are UTF-8
+    output.getHeaders().setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
     output
         .getHeaders()
-        .set(
-            HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"" + download.fileName() + ".csv\"");
+        .setContentDisposition(
+            ContentDisposition.attachment().filename(download.fileName() + ".csv").build());
     output
         .getBody()
         .write(

@@ -39,12 +39,23 @@ class ExportLeaseTest {
 
     assertThat(a.renew()).isTrue();
     assertThat(b.renew()).isFalse();
+    assertThat(a.held()).isTrue();
+    assertThat(b.held()).isFalse();
     clock.advance(TTL.minusSeconds(1));
     assertThat(a.renew()).as("renewed before it runs out").isTrue();
     clock.advance(TTL.minusSeconds(1));
     assertThat(b.renew()).as("still held: it was renewed").isFalse();
-    assertThat(a.held()).isTrue();
-    assertThat(b.held()).isFalse();
+  }
+
+  @Test
+  void aHolderThatHasNotRenewedStopsExportingBeforeAnotherMayTakeOver() {
+    ExportLease holder = replica();
+    assertThat(holder.renew()).isTrue();
+
+    clock.advance(TTL.multipliedBy(2).dividedBy(3)); // a renewal stalled this long
+
+    assertThat(holder.held()).as("no longer exporting").isFalse();
+    assertThat(replica().renew()).as("not yet taken by another").isFalse();
   }
 
   @Test
@@ -58,6 +69,7 @@ class ExportLeaseTest {
     assertThat(other.renew()).isTrue();
     assertThat(holder.renew()).as("a stalled holder that wakes up has lost it").isFalse();
     assertThat(holder.held()).isFalse();
+    assertThat(other.held()).isTrue();
   }
 
   /** A clock the test moves on. */

@@ -290,6 +290,20 @@ class LeadershipReadsTest {
   }
 
   @Test
+  void aCsvIsUtf8EvenWhenTheClientAsksForAnotherCharset() {
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.set("Accept", "text/csv;charset=ISO-8859-1");
+    var answer =
+        http.exchange(
+            "/api/v1/teams.csv?quarter=2017-Q2",
+            org.springframework.http.HttpMethod.GET,
+            new org.springframework.http.HttpEntity<>(headers),
+            byte[].class);
+
+    assertThat(answer.getHeaders().getFirst("Content-Type")).isEqualTo("text/csv;charset=UTF-8");
+  }
+
+  @Test
   void everyCsvIsAUtf8AttachmentNamedForItsView() {
     for (String[] download :
         new String[][] {

@@ -46,7 +46,7 @@ public class CampaignMetrics {
   @Scheduled(
       fixedDelayString = "${plumbline.metrics.campaign-refresh-interval:5m}",
       initialDelayString = "${plumbline.metrics.initial-delay:2s}")
-  public void refresh() {
+  public synchronized void refresh() {
     if (!lease.held()) {
       withdraw();
       return;
@@ -59,6 +59,10 @@ public class CampaignMetrics {
       rows.add(MultiGauge.Row.of(Tags.of("campaign", id, "state", "not_met"), standing.notMet()));
       rows.add(MultiGauge.Row.of(Tags.of("campaign", id, "state", "at_risk"), standing.atRisk()));
     }
+    if (!lease.held()) {
+      withdraw(); // the computation outlasted the lease
+      return;
+    }
     teams.register(rows, true);
     computed = true;
   }
@@ -70,7 +74,7 @@ public class CampaignMetrics {
   @Scheduled(
       fixedDelayString = "${plumbline.metrics.refresh-interval:15s}",
       initialDelayString = "${plumbline.metrics.initial-delay:2s}")
-  public void followLease() {
+  public synchronized void followLease() {
     if (!lease.held()) {
       withdraw();
     } else if (!computed) {

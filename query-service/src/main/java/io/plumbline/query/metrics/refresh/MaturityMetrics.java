@@ -82,10 +82,9 @@ class MaturityMetrics {
   @Scheduled(
       fixedDelayString = "${plumbline.metrics.refresh-interval:15s}",
       initialDelayString = "${plumbline.metrics.initial-delay:2s}")
-  void refresh() {
+  synchronized void refresh() {
     if (!lease.renew()) {
-      List.of(groupTeams, groupScores, teamLevels, teamScores, teamInfo)
-          .forEach(gauge -> gauge.register(List.of(), true));
+      withdraw();
       return;
     }
     String quarter = rubric.calendar().quarterOf(clock.instant()).toString();
@@ -103,6 +102,10 @@ class MaturityMetrics {
       if (rollup.meanScore() != null) {
         scores.add(MultiGauge.Row.of(Tags.of("group", group), rollup.meanScore()));
       }
+    }
+    if (!lease.held()) {
+      withdraw(); // the computation outlasted the lease: another replica may export now
+      return;
     }
     groupTeams.register(teams, true);
     groupScores.register(scores, true);
@@ -137,8 +140,17 @@ class MaturityMetrics {
                   row.groupId() == null ? Rollup.ORG : row.groupId()),
               1));
     }
+    if (!lease.held()) {
+      withdraw();
+      return;
+    }
     teamLevels.register(levels, true);
     teamScores.register(teamScoreRows, true);
     teamInfo.register(info, true);
+  }
+
+  private void withdraw() {
+    List.of(groupTeams, groupScores, teamLevels, teamScores, teamInfo)
+        .forEach(gauge -> gauge.register(List.of(), true));
   }
 }

@@ -1,7 +1,9 @@
 package io.plumbline.query.metrics.store;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExportLease {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExportLease.class);
+
   private static final String COLLECTION = "leases";
 
   private final MongoTemplate mongo;
@@ -29,7 +33,9 @@ public class ExportLease {
   private final Clock clock;
   private final Duration ttl;
   private final String replica = UUID.randomUUID().toString();
-  private volatile boolean held;
+
+  /** Until when this replica may export: a third of the lease short of when others may take it. */
+  private volatile Instant heldUntil = Instant.MIN;
 
   @Autowired
   public ExportLease(
@@ -49,10 +55,11 @@ public class ExportLease {
    * Renews the lease if this replica holds it, or takes it if it has run out; an upsert that meets
    * the lease held by another replica is refused by the unique {@code _id}.
    *
-   * @return whether this replica holds the lease now
+   * @return whether this replica holds the lease now; false too when the store cannot be asked
+   *     (another replica may take the lease meanwhile, so this one stops exporting)
    */
   public boolean renew() {
-    var now = clock.instant();
+    Instant now = clock.instant();
     Query mineOrRunOut =
         Query.query(
             Criteria.where("_id")
@@ -64,15 +71,34 @@ public class ExportLease {
           mineOrRunOut,
           new Update().set("holder", replica).set("expiresAt", now.plus(ttl)),
           COLLECTION);
-      held = true;
+      heldUntil = now.plus(ttl.multipliedBy(2).dividedBy(3));
+      return true;
     } catch (DuplicateKeyException heldByAnother) {
-      held = false;
+      heldUntil = Instant.MIN;
+      return false;
+    } catch (RuntimeException storeUnavailable) {
+      heldUntil = Instant.MIN;
+      log.warn("The metrics export lease could not be renewed: {}", storeUnavailable.toString());
+      return false;
     }
-    return held;
   }
 
-  /** Whether this replica held the lease at its last renewal. */
+  /**
+   * Whether this replica holds the lease: renewed, and not so long ago that another replica may
+   * take it soon (a renewal that stalls past two thirds of the lease ends the export here first).
+   */
   public boolean held() {
-    return held;
+    return clock.instant().isBefore(heldUntil);
+  }
+
+  /** Gives the lease up on shutdown, so that another replica exports at its next refresh. */
+  @PreDestroy
+  public void release() {
+    try {
+      mongo.remove(
+          Query.query(Criteria.where("_id").is(name).and("holder").is(replica)), COLLECTION);
+    } catch (RuntimeException e) {
+      log.info("The metrics export lease was not released; it runs out: {}", e.toString());
+    }
   }
 }
