@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,15 +15,14 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * An admin moves the event store to another deployment: exports every event as NDJSON, in store
@@ -56,33 +56,33 @@ class TransferController {
               description = "The events",
               content = @Content(mediaType = NDJSON, schema = @Schema(type = "string"))))
   @GetMapping(value = "/export", produces = NDJSON)
-  ResponseEntity<StreamingResponseBody> export(
+  void export(
       @Parameter(description = "the position after which to start; 0 for the first event")
           @RequestParam(defaultValue = "0")
           long after,
       @Parameter(description = "at most this many events")
           @RequestParam(defaultValue = "9223372036854775807")
-          long limit) {
-    StreamingResponseBody body =
-        out -> {
-          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          transfer.export(
-              after,
-              limit,
-              line -> {
-                try {
-                  writer.write(line);
-                  writer.write('\n');
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-          writer.flush();
-        };
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(NDJSON))
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plumbline-events.ndjson\"")
-        .body(body);
+          long limit,
+      HttpServletResponse response)
+      throws IOException {
+    // written as read, on the request's own thread: the export streams whatever its size
+    response.setContentType(NDJSON);
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename("plumbline-events.ndjson").build().toString());
+    Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+    transfer.export(
+        after,
+        limit,
+        line -> {
+          try {
+            writer.write(line);
+            writer.write('\n');
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+    writer.flush();
   }
 
   @Operation(
