@@ -60,6 +60,17 @@ class StartCommandTest {
   }
 
   @Test
+  @Order(0)
+  void theBannerSaysWhereTheAdminTokenIsAndNeverPrintsIt() throws Exception {
+    String said = Files.readString(dataDir.resolve("first.out"));
+
+    assertThat(said)
+        .contains("Plumbline is up")
+        .contains(dataDir.resolve("admin-token").toString());
+    assertThat(said).doesNotContain(adminToken());
+  }
+
+  @Test
   @Order(1)
   void aSecondStartOnTheSamePortsIsRefusedNamingThePortAndItsHolder() throws Exception {
     Path out = dataDir.resolve("second.out");

@@ -232,9 +232,9 @@ public final class PlumblineLocal {
           Kafka            %3$s
           MongoDB          %4$s
           data and logs    %5$s
-          admin token      %6$s
-                           (also in %5$s/admin-token; create team and reader tokens with it:
-                            POST %1$s/api/v1/admin/tokens)
+          admin token      in %5$s/admin-token (never printed): export AUTH="Authorization: Bearer
+                           $(cat %5$s/admin-token)"; create team and reader tokens with it:
+                           POST %1$s/api/v1/admin/tokens
         Press Ctrl-C to stop.
         """
         .formatted(
@@ -242,7 +242,6 @@ public final class PlumblineLocal {
             stack.queryUrl(),
             stack.kafkaBootstrapServers(),
             stack.mongoUrl(),
-            stack.config().dataDir().toAbsolutePath(),
-            stack.adminToken());
+            stack.config().dataDir().toAbsolutePath());
   }
 }
