@@ -271,6 +271,9 @@ class PrometheusQueriesTest {
               assertThat(number("count(plumbline_team_score)")).isEqualTo(teams);
               assertThat(number("count(count by (team) (plumbline_team_info))")).isEqualTo(teams);
               assertThat(number("sum(plumbline_metrics_exporter)")).isEqualTo(1);
+              assertThat(number("count(plumbline_campaign_teams)"))
+                  .as("the one campaign's four states, once")
+                  .isEqualTo(4);
             });
   }
 
