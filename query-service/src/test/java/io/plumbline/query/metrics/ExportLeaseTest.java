@@ -72,6 +72,18 @@ class ExportLeaseTest {
     assertThat(other.held()).isTrue();
   }
 
+  @Test
+  void aLeaseShorterThanThreeRefreshesIsRefusedNamingBothSettings() {
+    ExportLease lease = replica();
+
+    lease.requireRenewedEvery(Duration.ofSeconds(15));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> lease.requireRenewedEvery(Duration.ofSeconds(16)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("plumbline.metrics.lease-ttl (PT45S)")
+        .hasMessageContaining("plumbline.metrics.refresh-interval (PT16S)");
+  }
+
   /** A clock the test moves on. */
   private static final class MovableClock extends Clock {
     private Instant now = Instant.parse("2026-10-01T00:00:00Z");

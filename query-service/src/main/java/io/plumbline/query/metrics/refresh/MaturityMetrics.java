@@ -45,7 +45,9 @@ class MaturityMetrics {
       ActiveRubric rubric,
       Clock clock,
       MeterRegistry meters,
-      @Value("${plumbline.metrics.per-team:true}") boolean perTeam) {
+      @Value("${plumbline.metrics.per-team:true}") boolean perTeam,
+      @Value("${plumbline.metrics.refresh-interval:15s}") java.time.Duration refreshInterval) {
+    lease.requireRenewedEvery(refreshInterval);
     this.mongo = mongo;
     this.lease = lease;
     this.rubric = rubric;

@@ -91,6 +91,22 @@ public class ExportLease {
     return clock.instant().isBefore(heldUntil);
   }
 
+  /**
+   * Refuses a lease its holder cannot keep: renewed at every refresh, it must outlast three of
+   * them, or a refresh that runs a little long hands the export to another replica and back.
+   *
+   * @throws IllegalStateException naming both settings
+   */
+  public void requireRenewedEvery(Duration refreshInterval) {
+    if (ttl.compareTo(refreshInterval.multipliedBy(3)) < 0) {
+      throw new IllegalStateException(
+          ("plumbline.metrics.lease-ttl (%s) must be at least three times"
+                  + " plumbline.metrics.refresh-interval (%s): the exporter renews its lease at"
+                  + " every refresh")
+              .formatted(ttl, refreshInterval));
+    }
+  }
+
   /** Gives the lease up on shutdown, so that another replica exports at its next refresh. */
   @PreDestroy
   public void release() {
